@@ -1,0 +1,8 @@
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean' }>;
+  /** Returns an exit code when the command is finished, undefined when it keeps running. */
+  run(values: Record<string, string | boolean | undefined>): Promise<number | undefined>;
+}

@@ -1,0 +1,38 @@
+import { closeOnSignals, createRuntime, loadConfig } from '@pegase/platform';
+import { selectModules } from '../modules.ts';
+import { version } from '../version.ts';
+import type { Command } from './command.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the API (all modules, or those named by --modules).',
+  usage: `pegase serve [--modules a,b] [--sandbox] [--port N]
+
+Serves the Pégase API over HTTP until SIGTERM or SIGINT, then drains in-flight
+requests and exits 0.
+
+Options:
+  --modules a,b   serve only these modules (default: all)
+  --sandbox       in-memory database loaded with demo data (nothing is kept)
+  --port N        HTTP port (default: PORT, else 8080)
+
+Without --sandbox, the database is DATABASE_URL (PostgreSQL) or, when unset,
+the embedded PostgreSQL in PEGASE_DATA_DIR. Pending migrations are applied at
+start unless PEGASE_MIGRATE_ON_START=false.`,
+  options: { modules: { type: 'string' }, sandbox: { type: 'boolean' }, port: { type: 'string' } },
+  async run(values) {
+    const env = { ...process.env, ...(values['port'] === undefined ? {} : { PORT: String(values['port']) }) };
+    const config = loadConfig(env);
+    const modules = selectModules(values['modules'] as string | undefined);
+    const sandbox = values['sandbox'] === true;
+    const runtime = await createRuntime({ config, modules, sandbox, version });
+    closeOnSignals(runtime.close, runtime.logger, config.shutdownTimeoutMs);
+    const address = await runtime.app.listen({ port: config.port, host: config.host });
+    runtime.logger.info({ address, modules: modules.map((m) => m.name), sandbox }, 'ready');
+    if (sandbox) {
+      const base = `http://localhost:${config.port}`;
+      process.stderr.write(`\nPégase sandbox ready at ${base}\n  API reader: ${base}/api/docs\n  OpenAPI:    ${base}/api/openapi.json\n  Nothing is kept: the sandbox database lives in memory.\n\n`);
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,19 @@
+import type { ModuleContext } from '@pegase/platform';
+import { putEstablishment } from '../establishment/establishment-service.ts';
+import { createStructure } from '../structures/structure-commands.ts';
+import { sandboxEstablishment, sandboxStructures } from './university.ts';
+
+const SANDBOX_REQUEST = 'sandbox-load';
+
+/** Demo data of `pegase serve --sandbox`, written through the module's own commands. */
+export async function loadSandbox(context: ModuleContext): Promise<void> {
+  await putEstablishment(context, sandboxEstablishment, undefined, SANDBOX_REQUEST);
+  for (const top of sandboxStructures) {
+    const { children = [], ...fields } = top;
+    const parent = await createStructure(context, { ...fields, parentId: null }, SANDBOX_REQUEST);
+    for (const child of children) {
+      const { children: _ignored, ...childFields } = child;
+      await createStructure(context, { ...childFields, parentId: parent.id }, SANDBOX_REQUEST);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Type } from 'typebox';
+import { listQuery, pageOf, type ModuleApp, type ModuleContext } from '@pegase/platform';
+import { CreateStructure, IdParams, referentialPermissions, Structure, StructureFilters, structureSortFields, UpdateStructure } from '../../contract/index.ts';
+import { etag, expectedVersion } from '../shared/concurrency.ts';
+import { createStructure, updateStructure } from './structure-commands.ts';
+import { getStructure, listStructures } from './structure-queries.ts';
+
+const read = { access: { permission: referentialPermissions.read } };
+const write = { access: { permission: referentialPermissions.writeStructures } };
+const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag of the version you edited; 412 if it changed since.' })) });
+
+export async function structureRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
+  app.get(
+    '/structures',
+    {
+      config: read,
+      schema: {
+        summary: 'List structures (composantes, departments, services…), with filters and cursor pagination.',
+        operationId: 'listStructures',
+        querystring: listQuery(structureSortFields, StructureFilters),
+        response: { 200: pageOf(Structure) },
+      },
+    },
+    async (request) => listStructures(context.db, request.query),
+  );
+
+  app.post(
+    '/structures',
+    {
+      config: write,
+      schema: { summary: 'Create a structure, at the top or under a parent.', operationId: 'createStructure', body: CreateStructure, response: { 201: Structure } },
+    },
+    async (request, reply) => {
+      const structure = await createStructure(context, request.body, request.id);
+      return reply.status(201).header('location', `${request.url.split('?')[0]}/${structure.id}`).header('etag', etag(structure.version)).send(structure);
+    },
+  );
+
+  app.get(
+    '/structures/:id',
+    { config: read, schema: { summary: 'Read one structure.', operationId: 'getStructure', params: IdParams, response: { 200: Structure } } },
+    async (request, reply) => {
+      const structure = await getStructure(context.db, request.params.id);
+      return reply.header('etag', etag(structure.version)).send(structure);
+    },
+  );
+
+  app.patch(
+    '/structures/:id',
+    {
+      config: write,
+      schema: {
+        summary: 'Change a structure: labels, type, closing date, or move it (and its subtree) under another parent.',
+        operationId: 'updateStructure',
+        params: IdParams,
+        headers: IfMatch,
+        body: UpdateStructure,
+        response: { 200: Structure },
+      },
+    },
+    async (request, reply) => {
+      const structure = await updateStructure(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), request.id);
+      return reply.header('etag', etag(structure.version)).send(structure);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Configuration comes only from environment variables (12-factor). Each variable
+ * is declared once here with its form and default; `loadConfig` turns the
+ * environment into a typed object or throws a ConfigError naming the first bad
+ * variable. The README's table is checked against `configVariables`.
+ */
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, expected: string, got: string | undefined) {
+    super(`${variable} must be ${expected}${got === undefined ? '' : ` (got "${got}")`}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+type Parser<T> = (raw: string) => T | undefined;
+
+export interface Variable<T, D extends string | undefined = string | undefined> {
+  name: string;
+  description: string;
+  expected: string;
+  defaultValue: D;
+  parse: Parser<T>;
+}
+
+function variable<T, D extends string | undefined>(name: string, expected: string, defaultValue: D, parse: Parser<T>, description: string): Variable<T, D> {
+  return { name, expected, defaultValue, parse, description };
+}
+
+const integer =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    if (!/^[0-9]+$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= min && n <= max ? n : undefined;
+  };
+
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) =>
+    (values as string[]).includes(raw) ? (raw as T) : undefined;
+
+const postgresUrl: Parser<string> = (raw) => {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:' ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const httpUrl: Parser<string> = (raw) => {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? raw.replace(/\/+$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const nonEmpty: Parser<string> = (raw) => (raw.trim() === '' ? undefined : raw);
+
+const boolean: Parser<boolean> = (raw) => (raw === 'true' ? true : raw === 'false' ? false : undefined);
+
+export const configVariables = {
+  port: variable('PORT', 'an integer between 1 and 65535', '8080', integer(1, 65535), 'HTTP port of `pegase serve` (the `--port` flag wins).'),
+  host: variable('HOST', 'an IP address or host name to listen on', '127.0.0.1', nonEmpty, 'Address to listen on. The container image sets 0.0.0.0.'),
+  publicUrl: variable('PEGASE_PUBLIC_URL', 'an http(s) URL such as https://scolarite.example.fr', undefined, httpUrl, 'External base URL, used in the OpenAPI `servers` list. Defaults to http://localhost:PORT.'),
+  databaseUrl: variable('DATABASE_URL', 'a postgres:// URL such as postgres://user:password@host:5432/pegase', undefined, postgresUrl, 'PostgreSQL connection. Unset: embedded PostgreSQL (PGlite) in PEGASE_DATA_DIR.'),
+  databasePoolMax: variable('PEGASE_DB_POOL_MAX', 'an integer between 1 and 1000', '10', integer(1, 1000), 'Maximum connections in the PostgreSQL pool of one process.'),
+  dataDir: variable('PEGASE_DATA_DIR', 'a directory path', './data', nonEmpty, 'Where the embedded database keeps its files when DATABASE_URL is unset.'),
+  events: variable('PEGASE_EVENTS', 'inline', 'inline', oneOf('inline'), 'Event transport. `inline` delivers events in-process from the transactional outbox.'),
+  eventsPollMs: variable('PEGASE_EVENTS_POLL_MS', 'an integer between 10 and 60000 (milliseconds)', '1000', integer(10, 60000), 'How often the outbox is polled for events written by other replicas.'),
+  migrateOnStart: variable('PEGASE_MIGRATE_ON_START', 'true or false', 'true', boolean, 'Apply pending migrations when `pegase serve` starts (under an advisory lock).'),
+  logLevel: variable('LOG_LEVEL', 'one of fatal, error, warn, info, debug, trace, silent', 'info', oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), 'Level of the JSON logs written to standard output.'),
+  shutdownTimeoutMs: variable('PEGASE_SHUTDOWN_TIMEOUT_MS', 'an integer between 0 and 600000 (milliseconds)', '25000', integer(0, 600_000), 'How long SIGTERM waits for in-flight requests before closing anyway.'),
+  trustProxy: variable('PEGASE_TRUST_PROXY', 'true or false', 'false', boolean, 'Trust X-Forwarded-* headers (set behind an ingress or reverse proxy).'),
+  bodyLimitBytes: variable('PEGASE_BODY_LIMIT_BYTES', 'an integer between 1024 and 104857600', '1048576', integer(1024, 104_857_600), 'Largest accepted request body.'),
+} as const;
+
+type Variables = typeof configVariables;
+export type Config = {
+  [K in keyof Variables]: Variables[K] extends Variable<infer T, infer D> ? (D extends string ? T : T | undefined) : never;
+};
+
+/** Reads every variable; throws ConfigError on the first malformed one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(configVariables) as [string, Variable<unknown>][]) {
+    const raw = env[spec.name];
+    const value = raw === undefined || raw === '' ? spec.defaultValue : raw;
+    if (value === undefined) {
+      result[key] = undefined;
+      continue;
+    }
+    const parsed = spec.parse(value);
+    if (parsed === undefined) throw new ConfigError(spec.name, spec.expected, raw);
+    result[key] = parsed;
+  }
+  return result as Config;
+}

@@ -1,0 +1,114 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+/** The query API modules use: Drizzle over PostgreSQL or PGlite, same code. */
+export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Anything a query can run on: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+
+/** Runs a raw SQL statement and returns its rows (same shape on both drivers). */
+export async function rowsOf<Row extends Record<string, unknown> = Record<string, unknown>>(executor: Executor, query: SQL): Promise<Row[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}
+
+/**
+ * A raw session for the few things Drizzle does not do: running a migration
+ * file of several statements, on one connection, under an advisory lock.
+ */
+export interface RawSession {
+  exec(sqlText: string): Promise<void>;
+  query<Row = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  /** Human description without credentials, for logs. */
+  description: string;
+  db: Database;
+  withRawSession<T>(work: (session: RawSession) => Promise<T>): Promise<T>;
+  /** Cheap round trip used by the readiness probe. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string; poolMax: number; applicationName?: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'memory' };
+
+export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
+  if (location.kind === 'postgres') return openPostgres(location.url, location.poolMax, location.applicationName ?? 'pegase');
+  if (location.kind === 'pglite') {
+    const dir = resolve(location.dataDir);
+    await mkdir(dir, { recursive: true });
+    return openPglite(await PGlite.create(dir), `embedded PostgreSQL in ${dir}`);
+  }
+  return openPglite(await PGlite.create(), 'embedded PostgreSQL in memory');
+}
+
+function openPostgres(url: string, poolMax: number, applicationName: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, application_name: applicationName });
+  // An idle client that loses its server must not crash the process; the next
+  // query reconnects and the readiness probe reports the outage meanwhile.
+  pool.on('error', () => undefined);
+  const db = drizzlePostgres({ client: pool }) as unknown as Database;
+  const parsed = new URL(url);
+  return {
+    kind: 'postgres',
+    description: `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
+    db,
+    async withRawSession(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          exec: async (text) => {
+            await client.query(text);
+          },
+          query: async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function openPglite(client: PGlite, description: string): DatabaseHandle {
+  const db = drizzlePglite({ client }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    description,
+    db,
+    // PGlite has a single connection: a raw session is that connection.
+    async withRawSession(work) {
+      return work({
+        exec: async (text) => {
+          await client.exec(text);
+        },
+        query: async <Row>(text: string, params?: unknown[]) => (await client.query<Row>(text, params)).rows,
+      });
+    },
+    async ping() {
+      await client.query('select 1');
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './database.ts';
+export * from './migrations.ts';
+export * from './keyset.ts';
+export * from './postgres-errors.ts';

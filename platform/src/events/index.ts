@@ -1,0 +1,3 @@
+export * from './event.ts';
+export * from './outbox.ts';
+export * from './dispatcher.ts';

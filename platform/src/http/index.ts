@@ -1,0 +1,6 @@
+export * from './app.ts';
+export * from './error-handler.ts';
+export * from './openapi.ts';
+export * from './problem-schema.ts';
+export * from './pagination.ts';
+export * from './validation.ts';

@@ -1,0 +1,71 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Database, Transaction } from '../db/database.ts';
+import type { EventData, EventDefinition, EventHandler, PublishOptions } from '../events/index.ts';
+import type { Logger } from '../observability/logger.ts';
+
+/** The Fastify instance a module's routes are declared on, typed by TypeBox. */
+export type ModuleApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/**
+ * Who may call a route. Every route declares one (the kernel refuses to start
+ * otherwise). `public` is for what anyone may read without logging in;
+ * `permission` names one of the module's declared permissions.
+ */
+export type Access = { public: true } | { permission: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export interface PermissionDeclaration {
+  /** `<module>.<resource>.<read|write|…>`, e.g. `referential.structures.write`. */
+  name: string;
+  description: string;
+}
+
+/** What the kernel hands to a module: its database, its logger, its events. */
+export interface ModuleContext {
+  module: string;
+  db: Database;
+  logger: Logger;
+  /**
+   * Runs `work` in one transaction. Events published in it are written to the
+   * outbox in that transaction and delivered as soon as it commits.
+   */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  publish<E extends EventDefinition>(tx: Transaction, definition: E, data: EventData<E>, options?: PublishOptions): Promise<string>;
+}
+
+/**
+ * The module contract. A module is a business capability with its own
+ * PostgreSQL schema (named after the module), its routes under
+ * `/api/<name>/v1`, its events, permissions and sandbox data.
+ */
+export interface PegaseModule {
+  name: string;
+  title: string;
+  description: string;
+  /** Folder of `NNNN-name.sql` files applied to the schema `<name>`. */
+  migrations: URL;
+  permissions: PermissionDeclaration[];
+  /** Events the module publishes, with their schemas (the AsyncAPI source). */
+  events: EventDefinition[];
+  routes(app: ModuleApp, context: ModuleContext): Promise<void>;
+  handlers?(context: ModuleContext): EventHandler[];
+  /** Loads demo data into an empty schema for `pegase serve --sandbox`. */
+  sandbox?(context: ModuleContext): Promise<void>;
+}
+
+export function defineModule(module: PegaseModule): PegaseModule {
+  if (!/^[a-z]+$/.test(module.name)) throw new Error(`Module name ${module.name} must be lower-case letters (it is also a schema name)`);
+  for (const permission of module.permissions) {
+    if (!permission.name.startsWith(`${module.name}.`)) throw new Error(`Permission ${permission.name} of module ${module.name} must start with "${module.name}."`);
+  }
+  for (const event of module.events) {
+    if (!event.type.startsWith(`${module.name}.`)) throw new Error(`Event ${event.type} of module ${module.name} must start with "${module.name}."`);
+  }
+  return module;
+}
