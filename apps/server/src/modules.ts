@@ -6,7 +6,10 @@ export const allModules: PegaseModule[] = [referentialModule];
 
 export function selectModules(names: string | undefined): PegaseModule[] {
   if (names === undefined || names.trim() === '') return allModules;
-  const wanted = names.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const wanted = names
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   const unknown = wanted.filter((name) => !allModules.some((m) => m.name === name));
   if (unknown.length > 0) throw new UsageError(`unknown module ${unknown.join(', ')}; known modules: ${allModules.map((m) => m.name).join(', ')}`);
   return allModules.filter((m) => wanted.includes(m.name));

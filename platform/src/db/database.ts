@@ -42,9 +42,7 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseLocation =
-  | { kind: 'postgres'; url: string; poolMax: number; applicationName?: string }
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'memory' };
+  { kind: 'postgres'; url: string; poolMax: number; applicationName?: string } | { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
 
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   if (location.kind === 'postgres') return openPostgres(location.url, location.poolMax, location.applicationName ?? 'pegase');

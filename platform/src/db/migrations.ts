@@ -90,7 +90,12 @@ export async function migrate(handle: DatabaseHandle, migrations: Migration[]): 
         } catch (error) {
           throw new MigrationError(`Migration ${migration.module}/${migration.version}-${migration.name} failed: ${(error as Error).message}`);
         }
-        await session.query(`insert into ${LEDGER} (module, version, name, checksum) values ($1, $2, $3, $4)`, [migration.module, migration.version, migration.name, migration.checksum]);
+        await session.query(`insert into ${LEDGER} (module, version, name, checksum) values ($1, $2, $3, $4)`, [
+          migration.module,
+          migration.version,
+          migration.name,
+          migration.checksum,
+        ]);
       }
       await session.exec('commit');
       return { applied: pending, alreadyApplied: migrations.length - pending.length };

@@ -117,7 +117,9 @@ export class InlineDispatcher {
   async deliverBatch(): Promise<number> {
     const batchSize = this.options.batchSize ?? 100;
     const lease = this.options.leaseSeconds ?? 30;
-    const claimed = await rowsOf<OutboxRow>(this.db, sql`
+    const claimed = await rowsOf<OutboxRow>(
+      this.db,
+      sql`
       update pegase_platform.outbox o
          set lease_until = now() + make_interval(secs => ${lease}), attempts = o.attempts + 1
        where o.id in (
@@ -126,7 +128,8 @@ export class InlineDispatcher {
           order by position
           limit ${batchSize}
           for update skip locked)
-      returning o.id, o.type, o.source, o.subject, o.time, o.data, o.request_id, o.attempts, o.position`);
+      returning o.id, o.type, o.source, o.subject, o.time, o.data, o.request_id, o.attempts, o.position`,
+    );
     const rows = claimed.sort((a, b) => Number(a['position']) - Number(b['position']));
     for (const row of rows) await this.deliver(row);
     return rows.length;
@@ -146,9 +149,12 @@ export class InlineDispatcher {
     for (const handler of this.handlers.get(event.type) ?? []) {
       try {
         await this.db.transaction(async (tx) => {
-          const fresh = await rowsOf(tx, sql`
+          const fresh = await rowsOf(
+            tx,
+            sql`
             insert into pegase_platform.inbox (consumer, event_id) values (${handler.consumer}, ${event.id})
-            on conflict do nothing returning event_id`);
+            on conflict do nothing returning event_id`,
+          );
           if (fresh.length > 0) await handler.handle(event, tx);
         });
       } catch (error) {

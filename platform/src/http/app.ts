@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -31,8 +31,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   const app = Fastify({
     loggerInstance: options.logger,
     genReqId: requestIdOf,
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimit,
     // Answer everything in flight on SIGTERM, but drop idle keep-alive sockets.
@@ -53,7 +52,12 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     );
   });
 
-  await installOpenApi(app, options.modules.map((m) => m.module), options.publicUrl, options.version);
+  await installOpenApi(
+    app,
+    options.modules.map((m) => m.module),
+    options.publicUrl,
+    options.version,
+  );
 
   registerOperationsRoutes(app, options);
 
@@ -62,7 +66,9 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
       async (scope) => {
         scope.addHook('onRoute', (route) => requireDeclarations(module, route));
         await module.routes(scope as unknown as ModuleApp, context);
-        scope.get('/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => moduleDocument(app.swagger() as unknown as OpenApiDocument, module));
+        scope.get('/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () =>
+          moduleDocument(app.swagger() as unknown as OpenApiDocument, module),
+        );
       },
       { prefix: `/api/${module.name}/v1` },
     );
@@ -95,7 +101,10 @@ function registerOperationsRoutes(app: FastifyInstance, options: HttpAppOptions)
   );
   app.get(
     '/health/ready',
-    { config: publicAccess, schema: { summary: 'Readiness probe: database reachable and migrations applied.', operationId: 'healthReady', response: { 200: Health } } },
+    {
+      config: publicAccess,
+      schema: { summary: 'Readiness probe: database reachable and migrations applied.', operationId: 'healthReady', response: { 200: Health } },
+    },
     async () => {
       try {
         await options.readiness.check();

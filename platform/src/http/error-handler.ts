@@ -20,7 +20,11 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new Problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}. The API is described at /api/openapi.json.`)),
+    sendProblem(
+      request,
+      reply,
+      new Problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}. The API is described at /api/openapi.json.`),
+    ),
   );
 }
 
@@ -35,7 +39,9 @@ function toProblem(error: FastifyError): Problem {
     const part = error.validationContext ?? 'request';
     const errors = fieldErrors(error.validation as unknown as ErrorObject[], part);
     const first = errors[0];
-    const detail = first ? `The ${part} field ${first.field} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.` : `The ${part} is invalid.`;
+    const detail = first
+      ? `The ${part} field ${first.field} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`
+      : `The ${part} is invalid.`;
     return validationProblem(detail, errors);
   }
   const state = sqlState(error);
@@ -49,7 +55,12 @@ function toProblem(error: FastifyError): Problem {
   if (status >= 400 && status < 500) {
     return new Problem(status, clientSlug(error), httpTitle(status), clientDetail(error, status));
   }
-  return new Problem(500, 'internal', 'Internal error', 'The server could not complete the request. Nothing was changed; quote the request id to your support team.');
+  return new Problem(
+    500,
+    'internal',
+    'Internal error',
+    'The server could not complete the request. Nothing was changed; quote the request id to your support team.',
+  );
 }
 
 function clientSlug(error: FastifyError): string {
@@ -73,6 +84,17 @@ function clientDetail(error: FastifyError, status: number): string {
 }
 
 function httpTitle(status: number): string {
-  const titles: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 406: 'Not acceptable', 409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type', 429: 'Too many requests' };
+  const titles: Record<number, string> = {
+    400: 'Bad request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not found',
+    405: 'Method not allowed',
+    406: 'Not acceptable',
+    409: 'Conflict',
+    413: 'Payload too large',
+    415: 'Unsupported media type',
+    429: 'Too many requests',
+  };
   return titles[status] ?? 'Client error';
 }

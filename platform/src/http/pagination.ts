@@ -65,7 +65,13 @@ function invalidCursor(reason: string) {
 }
 
 /** Builds the page from `limit + 1` fetched rows: the extra row proves a next page exists. */
-export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, sort: string, sortValue: (row: Row) => unknown, toItem: (row: Row) => Item) {
+export function toPage<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  sort: string,
+  sortValue: (row: Row) => unknown,
+  toItem: (row: Row) => Item,
+) {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

@@ -77,7 +77,15 @@ function describe(error: ErrorObject, part: string): FieldError {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' };
+  const names: Record<string, string> = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+    object: 'an object',
+    array: 'an array',
+    null: 'null',
+  };
   return type
     .split(',')
     .map((t) => names[t] ?? t)
@@ -85,6 +93,12 @@ function article(type: string): string {
 }
 
 function formatName(format: string): string {
-  const names: Record<string, string> = { date: 'date (YYYY-MM-DD)', 'date-time': 'date and time (ISO 8601)', uuid: 'UUID', email: 'e-mail address', uri: 'URI' };
+  const names: Record<string, string> = {
+    date: 'date (YYYY-MM-DD)',
+    'date-time': 'date and time (ISO 8601)',
+    uuid: 'UUID',
+    email: 'e-mail address',
+    uri: 'URI',
+  };
   return names[format] ?? format;
 }

@@ -62,7 +62,8 @@ export interface PegaseModule {
 export function defineModule(module: PegaseModule): PegaseModule {
   if (!/^[a-z]+$/.test(module.name)) throw new Error(`Module name ${module.name} must be lower-case letters (it is also a schema name)`);
   for (const permission of module.permissions) {
-    if (!permission.name.startsWith(`${module.name}.`)) throw new Error(`Permission ${permission.name} of module ${module.name} must start with "${module.name}."`);
+    if (!permission.name.startsWith(`${module.name}.`))
+      throw new Error(`Permission ${permission.name} of module ${module.name} must start with "${module.name}."`);
   }
   for (const event of module.events) {
     if (!event.type.startsWith(`${module.name}.`)) throw new Error(`Event ${event.type} of module ${module.name} must start with "${module.name}."`);

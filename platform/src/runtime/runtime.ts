@@ -56,7 +56,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const migrations = await loadMigrations(migrationSources(modules));
     if (config.migrateOnStart || options.sandbox === true) {
       const report = await migrate(database, migrations);
-      logger.info({ applied: report.applied.map((m) => `${m.module}/${m.version}-${m.name}`), alreadyApplied: report.alreadyApplied }, `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`);
+      logger.info(
+        { applied: report.applied.map((m) => `${m.module}/${m.version}-${m.name}`), alreadyApplied: report.alreadyApplied },
+        `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`,
+      );
     }
 
     const dispatcher = new InlineDispatcher(database.db, logger.child({ component: 'events' }), { pollMs: config.eventsPollMs });
@@ -127,12 +130,14 @@ function readiness(database: DatabaseHandle, migrations: Migration[]) {
       try {
         await database.ping();
       } catch (error) {
-        throw new Error(`The database is unreachable: ${(error as Error).message}`);
+        throw new Error(`The database is unreachable: ${(error as Error).message}`, { cause: error });
       }
       if (migrated) return;
       const pending = await pendingMigrations(database, migrations);
       if (pending.length > 0) {
-        throw new Error(`${pending.length} migration(s) not applied yet, e.g. ${pending[0]!.module}/${pending[0]!.version}-${pending[0]!.name}; run \`pegase migrate\`.`);
+        throw new Error(
+          `${pending.length} migration(s) not applied yet, e.g. ${pending[0]!.module}/${pending[0]!.version}-${pending[0]!.name}; run \`pegase migrate\`.`,
+        );
       }
       // Applied migrations are never removed, so this is checked until true only.
       migrated = true;

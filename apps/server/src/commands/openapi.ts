@@ -14,7 +14,13 @@ output (the same document as GET /api/openapi.json). Touches no database.`,
   async run(values) {
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PEGASE_PUBLIC_URL: process.env['PEGASE_PUBLIC_URL'] ?? 'http://localhost:8080' });
     // A throw-away in-memory database: building the routes needs a context.
-    const runtime = await createRuntime({ config, modules: selectModules(values['modules'] as string | undefined), database: { kind: 'memory' }, logger: createLogger('silent'), version });
+    const runtime = await createRuntime({
+      config,
+      modules: selectModules(values['modules'] as string | undefined),
+      database: { kind: 'memory' },
+      logger: createLogger('silent'),
+      version,
+    });
     try {
       process.stdout.write(`${JSON.stringify(runtime.app.swagger(), null, 2)}\n`);
       return 0;

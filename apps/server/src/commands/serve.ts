@@ -31,7 +31,9 @@ start unless PEGASE_MIGRATE_ON_START=false.`,
     runtime.logger.info({ address, modules: modules.map((m) => m.name), sandbox }, 'ready');
     if (sandbox) {
       const base = `http://localhost:${config.port}`;
-      process.stderr.write(`\nPégase sandbox ready at ${base}\n  API reader: ${base}/api/docs\n  OpenAPI:    ${base}/api/openapi.json\n  Nothing is kept: the sandbox database lives in memory.\n\n`);
+      process.stderr.write(
+        `\nPégase sandbox ready at ${base}\n  API reader: ${base}/api/docs\n  OpenAPI:    ${base}/api/openapi.json\n  Nothing is kept: the sandbox database lives in memory.\n\n`,
+      );
     }
     return undefined;
   },

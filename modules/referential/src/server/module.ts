@@ -1,6 +1,8 @@
 import { defineModule } from '@pegase/platform';
 import { referentialEvents, referentialPermissionDeclarations } from '../contract/index.ts';
 import { establishmentRoutes } from './establishment/establishment-routes.ts';
+import { nomenclatureRoutes } from './nomenclatures/nomenclature-routes.ts';
+import { periodRoutes } from './periods/period-routes.ts';
 import { structureRoutes } from './structures/structure-routes.ts';
 import { loadSandbox } from './sandbox/sandbox.ts';
 
@@ -14,6 +16,8 @@ export const referentialModule = defineModule({
   async routes(app, context) {
     await establishmentRoutes(app, context);
     await structureRoutes(app, context);
+    await periodRoutes(app, context);
+    await nomenclatureRoutes(app, context);
   },
   sandbox: loadSandbox,
 });

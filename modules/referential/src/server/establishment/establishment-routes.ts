@@ -31,7 +31,10 @@ export async function establishmentRoutes(app: ModuleApp, context: ModuleContext
     },
     async (request, reply) => {
       const { establishment, created } = await putEstablishment(context, request.body, expectedVersion(request.headers['if-match']), request.id);
-      return reply.status(created ? 201 : 200).header('etag', etag(establishment.version)).send(establishment);
+      return reply
+        .status(created ? 201 : 200)
+        .header('etag', etag(establishment.version))
+        .send(establishment);
     },
   );
 }

@@ -8,17 +8,36 @@ import { isValidUai, uaiControlLetter } from './uai.ts';
 type EstablishmentRow = typeof establishment.$inferSelect;
 
 function toEstablishment(row: EstablishmentRow): Establishment {
-  return { uai: row.uai, name: row.name, shortName: row.shortName, city: row.city, website: row.website, version: row.version, updatedAt: row.updatedAt.toISOString() };
+  return {
+    uai: row.uai,
+    name: row.name,
+    shortName: row.shortName,
+    city: row.city,
+    website: row.website,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export async function getEstablishment(db: Executor): Promise<Establishment> {
   const [row] = await db.select().from(establishment);
-  if (row === undefined) throw new Problem(404, 'not-found', 'Not found', 'The establishment is not set up yet; an administrator sets it with PUT /api/referential/v1/establishment.');
+  if (row === undefined)
+    throw new Problem(
+      404,
+      'not-found',
+      'Not found',
+      'The establishment is not set up yet; an administrator sets it with PUT /api/referential/v1/establishment.',
+    );
   return toEstablishment(row);
 }
 
 /** Sets the establishment: created the first time, replaced afterwards. */
-export async function putEstablishment(context: ModuleContext, input: EstablishmentInput, expectedVersion: number | undefined, requestId: string): Promise<{ establishment: Establishment; created: boolean }> {
+export async function putEstablishment(
+  context: ModuleContext,
+  input: EstablishmentInput,
+  expectedVersion: number | undefined,
+  requestId: string,
+): Promise<{ establishment: Establishment; created: boolean }> {
   if (!isValidUai(input.uai)) {
     const expected = uaiControlLetter(input.uai.slice(0, 7));
     throw ruleProblem('invalid-uai', `The UAI ${input.uai} has a wrong control letter: for ${input.uai.slice(0, 7)} it is ${expected}.`, [

@@ -1,5 +1,7 @@
 import type { ModuleContext } from '@pegase/platform';
 import { putEstablishment } from '../establishment/establishment-service.ts';
+import { loadSandboxNomenclatures } from '../nomenclatures/nomenclature-sandbox.ts';
+import { loadSandboxPeriods } from '../periods/period-sandbox.ts';
 import { createStructure } from '../structures/structure-commands.ts';
 import { sandboxEstablishment, sandboxStructures } from './university.ts';
 
@@ -16,4 +18,6 @@ export async function loadSandbox(context: ModuleContext): Promise<void> {
       await createStructure(context, { ...childFields, parentId: parent.id }, SANDBOX_REQUEST);
     }
   }
+  await loadSandboxPeriods(context, SANDBOX_REQUEST);
+  await loadSandboxNomenclatures(context, SANDBOX_REQUEST);
 }

@@ -52,12 +52,20 @@ export const sandboxStructures: Node[] = [
     labels: { fr: 'Institut universitaire de technologie', en: 'University Institute of Technology' },
     children: [
       { code: 'IUT-INFO', type: 'department', labels: { fr: 'Département BUT Informatique', en: 'Computer Science (BUT) Department' } },
-      { code: 'IUT-GEII', type: 'department', labels: { fr: 'Département BUT Génie électrique et informatique industrielle', en: 'Electrical and Industrial Computing (BUT) Department' } },
+      {
+        code: 'IUT-GEII',
+        type: 'department',
+        labels: { fr: 'Département BUT Génie électrique et informatique industrielle', en: 'Electrical and Industrial Computing (BUT) Department' },
+      },
       { code: 'IUT-TC', type: 'department', labels: { fr: 'Département BUT Techniques de commercialisation', en: 'Marketing Techniques (BUT) Department' } },
     ],
   },
   { code: 'IAE', type: 'school', labels: { fr: 'IAE — École universitaire de management', en: 'IAE — University School of Management' } },
-  { code: 'INSPE', type: 'institute', labels: { fr: 'Institut national supérieur du professorat et de l’éducation', en: 'National Institute for Teacher Training' } },
+  {
+    code: 'INSPE',
+    type: 'institute',
+    labels: { fr: 'Institut national supérieur du professorat et de l’éducation', en: 'National Institute for Teacher Training' },
+  },
   {
     code: 'DEVE',
     type: 'service',

@@ -8,7 +8,10 @@ import { preconditionFailed, validationProblem } from '@pegase/platform';
 export function expectedVersion(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
   const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
-  if (!match) throw validationProblem('If-Match must be the ETag returned by a GET, e.g. "3".', [{ in: 'headers', field: '/if-match', message: 'must be an ETag such as "3"' }]);
+  if (!match)
+    throw validationProblem('If-Match must be the ETag returned by a GET, e.g. "3".', [
+      { in: 'headers', field: '/if-match', message: 'must be an ETag such as "3"' },
+    ]);
   return Number(match[1]);
 }
 

@@ -30,13 +30,21 @@ export async function createStructure(context: ModuleContext, input: CreateStruc
     });
   } catch (error) {
     if (sqlState(error) === SQLSTATE.uniqueViolation) {
-      throw conflict('duplicate-code', `A structure with the code ${input.code} already exists; choose another code.`, [{ in: 'body', field: '/code', message: 'is already used' }]);
+      throw conflict('duplicate-code', `A structure with the code ${input.code} already exists; choose another code.`, [
+        { in: 'body', field: '/code', message: 'is already used' },
+      ]);
     }
     throw error;
   }
 }
 
-export async function updateStructure(context: ModuleContext, id: string, patch: UpdateStructure, expectedVersion: number | undefined, requestId: string): Promise<Structure> {
+export async function updateStructure(
+  context: ModuleContext,
+  id: string,
+  patch: UpdateStructure,
+  expectedVersion: number | undefined,
+  requestId: string,
+): Promise<Structure> {
   return context.transaction(async (tx) => {
     const current = await findStructureRow(tx, id, { forUpdate: true });
     if (current === undefined) throw notFound('Structure', id);
@@ -65,7 +73,8 @@ export async function updateStructure(context: ModuleContext, id: string, patch:
 
 async function existingParent(tx: Transaction, parentId: string): Promise<StructureRow> {
   const parent = await findStructureRow(tx, parentId);
-  if (parent === undefined) throw ruleProblem('unknown-parent', `The parent structure ${parentId} does not exist.`, [{ in: 'body', field: '/parentId', message: 'does not exist' }]);
+  if (parent === undefined)
+    throw ruleProblem('unknown-parent', `The parent structure ${parentId} does not exist.`, [{ in: 'body', field: '/parentId', message: 'does not exist' }]);
   return parent;
 }
 

@@ -28,11 +28,20 @@ export async function structureRoutes(app: ModuleApp, context: ModuleContext): P
     '/structures',
     {
       config: write,
-      schema: { summary: 'Create a structure, at the top or under a parent.', operationId: 'createStructure', body: CreateStructure, response: { 201: Structure } },
+      schema: {
+        summary: 'Create a structure, at the top or under a parent.',
+        operationId: 'createStructure',
+        body: CreateStructure,
+        response: { 201: Structure },
+      },
     },
     async (request, reply) => {
       const structure = await createStructure(context, request.body, request.id);
-      return reply.status(201).header('location', `${request.url.split('?')[0]}/${structure.id}`).header('etag', etag(structure.version)).send(structure);
+      return reply
+        .status(201)
+        .header('location', `${request.url.split('?')[0]}/${structure.id}`)
+        .header('etag', etag(structure.version))
+        .send(structure);
     },
   );
 

@@ -1,0 +1,42 @@
+import { RuleTester } from 'eslint';
+import { describe, it } from 'vitest';
+import plugin from './module-boundaries.js';
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+const tester = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType: 'module' } });
+const rule = plugin.rules['module-boundaries']!;
+
+tester.run('module-boundaries', rule, {
+  valid: [
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { Structure } from '@pegase/referential/contract';" },
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { defineModule } from '@pegase/platform';" },
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { y } from './y.ts';" },
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { C } from '../../contract/index.ts';" },
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { C } from '../../../referential/src/contract/index.ts';" },
+    { filename: '/repo/modules/curriculum/src/contract/x.ts', code: "import { S } from '@pegase/referential/contract';" },
+    { filename: '/repo/platform/src/http/app.ts', code: "import Fastify from 'fastify';" },
+    { filename: '/repo/apps/server/src/modules.ts', code: "import { referentialModule } from '@pegase/referential/module';" },
+  ],
+  invalid: [
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { t } from '@pegase/referential/module';", errors: [{ messageId: 'otherModule' }] },
+    {
+      filename: '/repo/modules/curriculum/src/server/x.ts',
+      code: "import { t } from '../../../referential/src/server/shared/tables.ts';",
+      errors: [{ messageId: 'otherModule' }],
+    },
+    {
+      filename: '/repo/modules/curriculum/src/server/x.ts',
+      code: "export * from '@pegase/referential/src/server/module.ts';",
+      errors: [{ messageId: 'otherModule' }],
+    },
+    {
+      filename: '/repo/modules/curriculum/src/server/x.ts',
+      code: "const m = await import('@pegase/referential/module');",
+      errors: [{ messageId: 'otherModule' }],
+    },
+    { filename: '/repo/modules/curriculum/src/contract/x.ts', code: "import { t } from '../server/tables.ts';", errors: [{ messageId: 'contractLeak' }] },
+    { filename: '/repo/platform/src/http/app.ts', code: "import { S } from '@pegase/referential/contract';", errors: [{ messageId: 'kernelImportsModule' }] },
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { main } from '@pegase/server';", errors: [{ messageId: 'app' }] },
+  ],
+});
