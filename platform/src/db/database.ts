@@ -81,9 +81,7 @@ function openPostgres(url: string, poolMax: number, applicationName: string): Da
     async ping() {
       await pool.query('select 1');
     },
-    async close() {
-      await pool.end();
-    },
+    close: once(() => pool.end()),
   };
 }
 
@@ -105,8 +103,12 @@ function openPglite(client: PGlite, description: string): DatabaseHandle {
     async ping() {
       await client.query('select 1');
     },
-    async close() {
-      await client.close();
-    },
+    close: once(() => client.close()),
   };
+}
+
+/** Closing twice (a signal during a failed start, say) must not throw. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }

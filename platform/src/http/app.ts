@@ -42,8 +42,15 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
 
+  // While draining, answers close their keep-alive connection, so that the
+  // server can finish closing once the requests in flight are answered.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (draining) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {
     options.metrics.httpDuration.observe(

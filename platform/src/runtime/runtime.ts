@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   database?: DatabaseLocation;
   version?: string;
   logger?: Logger;
+  /** Deliver events in the background (default). Tests turn it off and drain explicitly. */
+  deliverEvents?: boolean;
 }
 
 export interface Runtime {
@@ -83,7 +85,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       bodyLimit: config.bodyLimitBytes,
     });
     await app.ready();
-    dispatcher.start();
+    if (options.deliverEvents !== false) dispatcher.start();
 
     let closing: Promise<void> | undefined;
     return {

@@ -1,3 +1,71 @@
-// Placeholder so that the module loads while periods are being written: the engineer implementing periods replaces this whole file.
-import type { ModuleApp, ModuleContext } from '@pegase/platform';
-export async function periodRoutes(_app: ModuleApp, _context: ModuleContext): Promise<void> {}
+import { Type } from 'typebox';
+import { listQuery, pageOf, type ModuleApp, type ModuleContext } from '@pegase/platform';
+import { CreatePeriod, IdParams, Period, PeriodFilters, periodSortFields, referentialPermissions, UpdatePeriod } from '../../contract/index.ts';
+import { etag, expectedVersion } from '../shared/concurrency.ts';
+import { createPeriod, updatePeriod } from './period-commands.ts';
+import { getPeriod, listPeriods } from './period-queries.ts';
+
+const read = { access: { permission: referentialPermissions.read } };
+const write = { access: { permission: referentialPermissions.writePeriods } };
+const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag of the version you edited; 412 if it changed since.' })) });
+
+export async function periodRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
+  app.get(
+    '/periods',
+    {
+      config: read,
+      schema: {
+        summary: 'List academic years and their sub-periods, with filters (type, parent, a date they contain) and cursor pagination.',
+        operationId: 'listPeriods',
+        querystring: listQuery(periodSortFields, PeriodFilters),
+        response: { 200: pageOf(Period) },
+      },
+    },
+    async (request) => listPeriods(context.db, request.query),
+  );
+
+  app.post(
+    '/periods',
+    {
+      config: write,
+      schema: {
+        summary: 'Create an academic year (code YYYY-YYYY, no parent) or a sub-period (semester, trimester, other) inside an academic year.',
+        operationId: 'createPeriod',
+        body: CreatePeriod,
+        response: { 201: Period },
+      },
+    },
+    async (request, reply) => {
+      const period = await createPeriod(context, request.body, request.id);
+      return reply.status(201).header('location', `${request.url.split('?')[0]}/${period.id}`).header('etag', etag(period.version)).send(period);
+    },
+  );
+
+  app.get(
+    '/periods/:id',
+    { config: read, schema: { summary: 'Read one period.', operationId: 'getPeriod', params: IdParams, response: { 200: Period } } },
+    async (request, reply) => {
+      const period = await getPeriod(context.db, request.params.id);
+      return reply.header('etag', etag(period.version)).send(period);
+    },
+  );
+
+  app.patch(
+    '/periods/:id',
+    {
+      config: write,
+      schema: {
+        summary: 'Change a period: labels or dates. The rules of creation are checked again on the resulting dates.',
+        operationId: 'updatePeriod',
+        params: IdParams,
+        headers: IfMatch,
+        body: UpdatePeriod,
+        response: { 200: Period },
+      },
+    },
+    async (request, reply) => {
+      const period = await updatePeriod(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), request.id);
+      return reply.header('etag', etag(period.version)).send(period);
+    },
+  );
+}

@@ -81,7 +81,7 @@ export function overlaps(a: DateRange, b: DateRange): boolean {
 export function overlapProblem(what: string, range: DateRange, other: CodedRange) {
   return ruleProblem(
     'period-overlap',
-    `${what} ${range.startDate} → ${range.endDate} would overlap ${other.code} (${other.startDate} → ${other.endDate}); such periods may not overlap.`,
+    `${what} (${range.startDate} → ${range.endDate}) would overlap ${other.code} (${other.startDate} → ${other.endDate}); such periods may not overlap.`,
     [body('/startDate', `overlaps ${other.code}`), body('/endDate', `overlaps ${other.code}`)],
   );
 }

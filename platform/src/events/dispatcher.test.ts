@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rowsOf } from '../db/database.ts';
+import { fixtureModule, noteWritten } from '../testing/fixture-module/fixture-module.ts';
+import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
+
+describe('outbox, inline delivery and inbox', () => {
+  let runtime: TestRuntime;
+  afterEach(async () => runtime.close());
+
+  const seen = async () => (await rowsOf<{ note_text: string }>(runtime.database.db, sql`select note_text from fixture.seen order by note_text`)).map((r) => r.note_text);
+  const outbox = () => rowsOf<{ type: string; published: boolean; attempts: number; last_error: string | null }>(runtime.database.db, sql`select type, published_at is not null as published, attempts, last_error from pegase_platform.outbox order by position`);
+
+  it('writes the event with the change and delivers it once to each handler', async () => {
+    runtime = await createTestRuntime([fixtureModule()]);
+    expect((await runtime.request('POST', '/api/fixture/v1/notes', { text: 'hello' })).statusCode).toBe(201);
+    expect(await runtime.drainEvents()).toBe(1);
+    expect(await seen()).toEqual(['hello']);
+    expect(await outbox()).toEqual([{ type: noteWritten.type, published: true, attempts: 1, last_error: null }]);
+  });
+
+  it('writes no event when the transaction rolls back', async () => {
+    runtime = await createTestRuntime([fixtureModule()]);
+    const response = await runtime.request('POST', '/api/fixture/v1/notes', { text: 'doomed', failAfterWrite: true });
+    expect(response.statusCode).toBe(422);
+    expect(await outbox()).toEqual([]);
+    expect(await rowsOf(runtime.database.db, sql`select 1 from fixture.notes`)).toEqual([]);
+  });
+
+  it('retries a failed handler without running the handlers that already succeeded again', async () => {
+    let failuresLeft = 1;
+    let flakyRuns = 0;
+    runtime = await createTestRuntime([
+      fixtureModule({
+        handlers: [
+          {
+            consumer: 'fixture.flaky',
+            event: noteWritten.type,
+            async handle() {
+              flakyRuns++;
+              if (failuresLeft-- > 0) throw new Error('downstream unavailable');
+            },
+          },
+        ],
+      }),
+    ]);
+    await runtime.request('POST', '/api/fixture/v1/notes', { text: 'again' });
+    await runtime.drainEvents();
+    const [afterFailure] = await outbox();
+    expect(afterFailure).toMatchObject({ published: false, attempts: 1 });
+    expect(afterFailure!.last_error).toContain('downstream unavailable');
+
+    // Skip the back-off: make the event due now, as time passing would.
+    await runtime.database.db.execute(sql`update pegase_platform.outbox set lease_until = now() - interval '1 second'`);
+    await runtime.drainEvents();
+    expect(await outbox()).toMatchObject([{ published: true, attempts: 2, last_error: null }]);
+    expect(flakyRuns).toBe(2);
+    // The successful handler ran once in all, thanks to the inbox.
+    expect(await seen()).toEqual(['again']);
+  });
+
+  it('ignores a redelivered event already recorded in the inbox', async () => {
+    runtime = await createTestRuntime([fixtureModule()]);
+    await runtime.request('POST', '/api/fixture/v1/notes', { text: 'once' });
+    await runtime.drainEvents();
+    // Simulate a crash after delivery but before the outbox was marked.
+    await runtime.database.db.execute(sql`update pegase_platform.outbox set published_at = null, lease_until = null`);
+    expect(await runtime.drainEvents()).toBe(1);
+    expect(await seen()).toEqual(['once']);
+  });
+
+  it('delivers after commit without waiting for the poll', async () => {
+    runtime = await createTestRuntime([fixtureModule()], { deliverEvents: true, env: { PEGASE_EVENTS_POLL_MS: '60000' } });
+    await runtime.request('POST', '/api/fixture/v1/notes', { text: 'prompt' });
+    await expect.poll(seen, { timeout: 5000, interval: 20 }).toEqual(['prompt']);
+  });
+});
