@@ -70,7 +70,7 @@ export const configVariables = {
     'an http(s) URL such as https://scolarite.example.fr',
     undefined,
     httpUrl,
-    'External base URL, used in the OpenAPI `servers` list. Defaults to http://localhost:PORT.',
+    'External base URL, used in the OpenAPI `servers` list. Unset: `/`, the host that serves the document.',
   ),
   databaseUrl: variable(
     'DATABASE_URL',

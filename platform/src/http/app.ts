@@ -123,7 +123,14 @@ function registerOperationsRoutes(app: FastifyInstance, options: HttpAppOptions)
   );
   app.get(
     '/metrics',
-    { config: publicAccess, schema: { summary: 'Prometheus metrics of this process.', operationId: 'metrics', produces: ['text/plain'] } },
+    {
+      config: publicAccess,
+      schema: {
+        summary: 'Prometheus metrics of this process.',
+        operationId: 'metrics',
+        response: { 200: { description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: Type.String() } } } },
+      },
+    },
     async (_request, reply) => {
       reply.type(options.metrics.registry.contentType);
       return options.metrics.registry.metrics();

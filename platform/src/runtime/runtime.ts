@@ -79,7 +79,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       metrics: createMetrics(),
       modules: modules.map((module) => ({ module, context: contexts.get(module.name)! })),
       readiness: readiness(database, migrations),
-      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      // A relative server URL: the document is then right on whatever host serves it.
+      publicUrl: config.publicUrl ?? '/',
       version: options.version ?? '0.0.0',
       trustProxy: config.trustProxy,
       bodyLimit: config.bodyLimitBytes,

@@ -12,7 +12,7 @@ Prints the OpenAPI 3.1 document generated from the route schemas on standard
 output (the same document as GET /api/openapi.json). Touches no database.`,
   options: { modules: { type: 'string' } },
   async run(values) {
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PEGASE_PUBLIC_URL: process.env['PEGASE_PUBLIC_URL'] ?? 'http://localhost:8080' });
+    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
     // A throw-away in-memory database: building the routes needs a context.
     const runtime = await createRuntime({
       config,

@@ -38,7 +38,7 @@ export async function createPeriod(context: ModuleContext, input: CreatePeriod, 
       } else {
         const parent = await lockedParent(tx, input.parentId);
         checkInsideParent(input, parent);
-        if (false) await refuseOverlap(tx, `The ${input.type} ${input.code}`, input, { type: input.type, parentId: parent.id });
+        await refuseOverlap(tx, `The ${input.type} ${input.code}`, input, { type: input.type, parentId: parent.id });
         parentId = parent.id;
       }
 

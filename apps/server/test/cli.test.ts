@@ -1,0 +1,72 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { freePort, runPegase, startPegase } from './run-pegase.ts';
+
+describe('the pegase command', () => {
+  it('explains itself with --help, and each command too', async () => {
+    const overview = await runPegase(['--help']);
+    expect(overview.code).toBe(0);
+    expect(overview.stdout).toMatch(/serve\s+Serve the API/);
+    for (const command of ['serve', 'migrate', 'openapi']) {
+      const help = await runPegase([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toContain(`pegase ${command}`);
+    }
+  });
+
+  it('exits 2 with one line naming a malformed variable', async () => {
+    const result = await runPegase(['serve'], { PORT: 'eighty' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual(['pegase: PORT must be an integer between 1 and 65535 (got "eighty")']);
+  });
+
+  it('exits 2 on an unknown command, option or module', async () => {
+    expect((await runPegase(['frobnicate'])).code).toBe(2);
+    const option = await runPegase(['serve', '--colour']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("Unknown option '--colour'");
+    const module = await runPegase(['serve', '--modules', 'referential,astrology']);
+    expect(module.code).toBe(2);
+    expect(module.stderr).toContain('unknown module astrology; known modules: referential');
+  });
+
+  it('prints an OpenAPI document that Redocly accepts and that matches docs/api/openapi.json', async () => {
+    const result = await runPegase(['openapi']);
+    expect(result.code, result.stderr).toBe(0);
+    const document = JSON.parse(result.stdout) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toContain('/api/referential/v1/structures');
+
+    const dir = await mkdtemp(join(tmpdir(), 'pegase-openapi-'));
+    const file = join(dir, 'openapi.json');
+    await writeFile(file, result.stdout);
+    const redocly = new URL('../../../node_modules/@redocly/cli/bin/cli.js', import.meta.url);
+    const lint = await promisify(execFile)(process.execPath, [redocly.pathname, 'lint', file, '--format', 'stylish'], { cwd: dir }).catch((error: { stdout: string; stderr: string; code: number }) => error);
+    expect(lint.stderr + lint.stdout).not.toMatch(/[1-9]\d* errors?\b/);
+    expect('code' in lint ? lint.code : 0).toBe(0);
+
+    const committed = await readFile(new URL('../../../docs/api/openapi.json', import.meta.url), 'utf8');
+    expect(committed, 'docs/api/openapi.json is stale: run `npm run openapi`').toBe(result.stdout);
+  });
+
+  it('migrates an embedded database, then serves it, and stops cleanly on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pegase-data-'));
+    const migrated = await runPegase(['migrate'], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/[1-9]\d* migration\(s\) applied, 0 already applied/);
+    const again = await runPegase(['migrate'], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
+    expect(again.stdout).toMatch(/^0 migration\(s\) applied, [1-9]\d* already applied/m);
+
+    const port = await freePort();
+    const server = await startPegase([], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '', PEGASE_MIGRATE_ON_START: 'false' }, port);
+    const list = await fetch(`${server.baseUrl}/api/referential/v1/structures`);
+    expect(list.status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('stopped cleanly');
+  });
+});
