@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, MigrationError } from '@pegase/platform';
 import type { Command } from './commands/command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { openapiCommand } from './commands/openapi.ts';
 import { serveCommand } from './commands/serve.ts';
-import { UsageError } from './modules.ts';
+import { describeFailure, UsageError } from './errors.ts';
 import { version } from './version.ts';
 
 const commands: Command[] = [serveCommand, migrateCommand, openapiCommand];
@@ -50,15 +49,8 @@ main(process.argv.slice(2)).then(
     if (code !== undefined) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError) {
-      process.stderr.write(`pegase: ${error.message}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof MigrationError) {
-      process.stderr.write(`pegase: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`pegase: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    }
+    const failure = describeFailure(error);
+    process.stderr.write(`pegase: ${failure.message}\n`);
+    process.exitCode = failure.code;
   },
 );

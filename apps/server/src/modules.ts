@@ -1,5 +1,6 @@
 import type { PegaseModule } from '@pegase/platform';
 import { referentialModule } from '@pegase/referential/module';
+import { UsageError } from './errors.ts';
 
 /** Every module this build contains, in dependency order. */
 export const allModules: PegaseModule[] = [referentialModule];
@@ -14,5 +15,3 @@ export function selectModules(names: string | undefined): PegaseModule[] {
   if (unknown.length > 0) throw new UsageError(`unknown module ${unknown.join(', ')}; known modules: ${allModules.map((m) => m.name).join(', ')}`);
   return allModules.filter((m) => wanted.includes(m.name));
 }
-
-export class UsageError extends Error {}

@@ -24,6 +24,14 @@ describe('the pegase command', () => {
     expect(result.stderr.trim().split('\n')).toEqual(['pegase: PORT must be an integer between 1 and 65535 (got "eighty")']);
   });
 
+  it('exits 1 with one actionable line when the database cannot be reached', async () => {
+    const result = await runPegase(['migrate'], { DATABASE_URL: 'postgres://pegase@127.0.0.1:1/pegase' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'pegase: cannot use the database: connect ECONNREFUSED 127.0.0.1:1. Check DATABASE_URL and that the server is running.',
+    ]);
+  });
+
   it('exits 2 on an unknown command, option or module', async () => {
     expect((await runPegase(['frobnicate'])).code).toBe(2);
     const option = await runPegase(['serve', '--colour']);
@@ -45,7 +53,9 @@ describe('the pegase command', () => {
     const file = join(dir, 'openapi.json');
     await writeFile(file, result.stdout);
     const redocly = new URL('../../../node_modules/@redocly/cli/bin/cli.js', import.meta.url);
-    const lint = await promisify(execFile)(process.execPath, [redocly.pathname, 'lint', file, '--format', 'stylish'], { cwd: dir }).catch((error: { stdout: string; stderr: string; code: number }) => error);
+    const lint = await promisify(execFile)(process.execPath, [redocly.pathname, 'lint', file, '--format', 'stylish'], { cwd: dir }).catch(
+      (error: { stdout: string; stderr: string; code: number }) => error,
+    );
     expect(lint.stderr + lint.stdout).not.toMatch(/[1-9]\d* errors?\b/);
     expect('code' in lint ? lint.code : 0).toBe(0);
 
@@ -65,6 +75,10 @@ describe('the pegase command', () => {
     const server = await startPegase([], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '', PEGASE_MIGRATE_ON_START: 'false' }, port);
     const list = await fetch(`${server.baseUrl}/api/referential/v1/structures`);
     expect(list.status).toBe(200);
+    // The embedded database belongs to one process: a second one is refused.
+    const second = await runPegase(['serve', '--port', String(await freePort())], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`is in use by process ${server.child.pid}`);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopped cleanly');

@@ -24,7 +24,9 @@ describe.skipIf(testServerUrl() === undefined)('two replicas starting together o
     const client = new pg.Client({ connectionString: database.url! });
     await client.connect();
     try {
-      const ledger = await client.query<{ module: string; version: string; n: string }>('select module, version, count(*) as n from pegase_platform.schema_migrations group by module, version');
+      const ledger = await client.query<{ module: string; version: string; n: string }>(
+        'select module, version, count(*) as n from pegase_platform.schema_migrations group by module, version',
+      );
       expect(ledger.rows.length).toBeGreaterThan(1);
       expect(ledger.rows.every((row) => row.n === '1')).toBe(true);
     } finally {
@@ -46,7 +48,7 @@ describe.skipIf(testServerUrl() === undefined)('two replicas starting together o
       body: JSON.stringify({ code: 'REPLICA', type: 'service', labels: { fr: 'Service partagé' } }),
     });
     expect(created.status).toBe(201);
-    const seen = await (await fetch(`${started[1]!.baseUrl}/api/referential/v1/structures?q=REPLICA`)).json();
+    const seen = (await (await fetch(`${started[1]!.baseUrl}/api/referential/v1/structures?q=REPLICA`)).json()) as { items: unknown[] };
     expect(seen.items).toHaveLength(1);
   });
 });

@@ -4,11 +4,24 @@ import { ConfigError, configVariables, loadConfig } from './env.ts';
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: './data', events: 'inline', databaseUrl: undefined, migrateOnStart: true, logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: './data',
+      events: 'inline',
+      databaseUrl: undefined,
+      migrateOnStart: true,
+      logLevel: 'info',
+    });
   });
 
   it('parses typed values', () => {
-    const config = loadConfig({ PORT: '9000', DATABASE_URL: 'postgres://u:p@db:5432/pegase', PEGASE_MIGRATE_ON_START: 'false', PEGASE_PUBLIC_URL: 'https://scol.example.fr/' });
+    const config = loadConfig({
+      PORT: '9000',
+      DATABASE_URL: 'postgres://u:p@db:5432/pegase',
+      PEGASE_MIGRATE_ON_START: 'false',
+      PEGASE_PUBLIC_URL: 'https://scol.example.fr/',
+    });
     expect(config.port).toBe(9000);
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/pegase');
     expect(config.migrateOnStart).toBe(false);

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 
 /** The query API modules use: Drizzle over PostgreSQL or PGlite, same code. */
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -49,7 +50,13 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   if (location.kind === 'pglite') {
     const dir = resolve(location.dataDir);
     await mkdir(dir, { recursive: true });
-    return openPglite(await PGlite.create(dir), `embedded PostgreSQL in ${dir}`);
+    const unlock = await lockDataDir(dir);
+    try {
+      return openPglite(await PGlite.create(dir), `embedded PostgreSQL in ${dir}`, unlock);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
   }
   return openPglite(await PGlite.create(), 'embedded PostgreSQL in memory');
 }
@@ -85,7 +92,7 @@ function openPostgres(url: string, poolMax: number, applicationName: string): Da
   };
 }
 
-function openPglite(client: PGlite, description: string): DatabaseHandle {
+function openPglite(client: PGlite, description: string, unlock: () => Promise<void> = async () => undefined): DatabaseHandle {
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
     kind: 'pglite',
@@ -103,7 +110,10 @@ function openPglite(client: PGlite, description: string): DatabaseHandle {
     async ping() {
       await client.query('select 1');
     },
-    close: once(() => client.close()),
+    close: once(async () => {
+      await client.close();
+      await unlock();
+    }),
   };
 }
 

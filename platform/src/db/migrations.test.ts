@@ -49,7 +49,9 @@ describe('migrations', () => {
     await expect(migrate(handle, changed)).rejects.toThrow(MigrationError);
     await expect(migrate(handle, changed)).rejects.toThrow(/0001-create-notes was changed after it was applied/);
     // 0002 must not have been applied either.
-    const columns = await handle.withRawSession((s) => s.query("select column_name from information_schema.columns where table_schema = 'fixture' and table_name = 'notes' and column_name = 'author'"));
+    const columns = await handle.withRawSession((s) =>
+      s.query("select column_name from information_schema.columns where table_schema = 'fixture' and table_name = 'notes' and column_name = 'author'"),
+    );
     expect(columns).toHaveLength(0);
   });
 
@@ -61,7 +63,6 @@ describe('migrations', () => {
     // The ledger itself was rolled back with the failed run.
     expect(await pendingMigrations(handle, await loadMigrations([fixture('broken')]))).toHaveLength(2);
   });
-
 });
 
 describe('migration files', () => {

@@ -8,8 +8,13 @@ describe('outbox, inline delivery and inbox', () => {
   let runtime: TestRuntime;
   afterEach(async () => runtime.close());
 
-  const seen = async () => (await rowsOf<{ note_text: string }>(runtime.database.db, sql`select note_text from fixture.seen order by note_text`)).map((r) => r.note_text);
-  const outbox = () => rowsOf<{ type: string; published: boolean; attempts: number; last_error: string | null }>(runtime.database.db, sql`select type, published_at is not null as published, attempts, last_error from pegase_platform.outbox order by position`);
+  const seen = async () =>
+    (await rowsOf<{ note_text: string }>(runtime.database.db, sql`select note_text from fixture.seen order by note_text`)).map((r) => r.note_text);
+  const outbox = () =>
+    rowsOf<{ type: string; published: boolean; attempts: number; last_error: string | null }>(
+      runtime.database.db,
+      sql`select type, published_at is not null as published, attempts, last_error from pegase_platform.outbox order by position`,
+    );
 
   it('writes the event with the change and delivers it once to each handler', async () => {
     runtime = await createTestRuntime([fixtureModule()]);

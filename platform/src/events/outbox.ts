@@ -25,3 +25,34 @@ export async function writeToOutbox<E extends EventDefinition>(
     values (${id}, ${definition.type}, ${source}, ${options.subject ?? null}, ${JSON.stringify(data)}::jsonb, ${options.requestId ?? null})`);
   return id;
 }
+
+export interface OutboxItem<D> {
+  data: D;
+  subject?: string;
+}
+
+/** Rows per statement: 6 parameters a row stays far below PostgreSQL's 65,535. */
+const OUTBOX_BATCH = 1000;
+
+/**
+ * Writes many events of one type in a few multi-row inserts (an import of
+ * thousands of values costs a handful of round trips, not one per event).
+ */
+export async function writeManyToOutbox<E extends EventDefinition>(
+  tx: Executor,
+  source: string,
+  definition: E,
+  items: OutboxItem<EventData<E>>[],
+  options: { requestId?: string } = {},
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < items.length; start += OUTBOX_BATCH) {
+    const rows = items.slice(start, start + OUTBOX_BATCH).map((item) => {
+      const id = randomUUID();
+      ids.push(id);
+      return sql`(${id}, ${definition.type}, ${source}, ${item.subject ?? null}, ${JSON.stringify(item.data)}::jsonb, ${options.requestId ?? null})`;
+    });
+    await tx.execute(sql`insert into pegase_platform.outbox (id, type, source, subject, data, request_id) values ${sql.join(rows, sql`, `)}`);
+  }
+  return ids;
+}

@@ -15,7 +15,12 @@ describe('the HTTP kernel', () => {
     const response = await runtime.request('GET', '/api/nothing/here?x=1');
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ type: 'urn:pegase:problem:not-found', status: 404, instance: '/api/nothing/here', detail: expect.stringContaining('/api/openapi.json') });
+    expect(response.json()).toMatchObject({
+      type: 'urn:pegase:problem:not-found',
+      status: 404,
+      instance: '/api/nothing/here',
+      detail: expect.stringContaining('/api/openapi.json'),
+    });
   });
 
   it('refuses malformed JSON, a wrong media type and a body over the limit with problems, never a 500', async () => {

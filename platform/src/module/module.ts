@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database, Transaction } from '../db/database.ts';
-import type { EventData, EventDefinition, EventHandler, PublishOptions } from '../events/index.ts';
+import type { EventData, EventDefinition, EventHandler, OutboxItem, PublishOptions } from '../events/index.ts';
 import type { Logger } from '../observability/logger.ts';
 
 /** The Fastify instance a module's routes are declared on, typed by TypeBox. */
@@ -37,6 +37,13 @@ export interface ModuleContext {
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   publish<E extends EventDefinition>(tx: Transaction, definition: E, data: EventData<E>, options?: PublishOptions): Promise<string>;
+  /** Many events of one type in a few statements (imports, bulk changes). */
+  publishMany<E extends EventDefinition>(
+    tx: Transaction,
+    definition: E,
+    items: OutboxItem<EventData<E>>[],
+    options?: { requestId?: string },
+  ): Promise<string[]>;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Config } from '../config/env.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseLocation } from '../db/database.ts';
 import { loadMigrations, migrate, pendingMigrations, type Migration, type MigrationSource } from '../db/migrations.ts';
 import { InlineDispatcher } from '../events/dispatcher.ts';
-import { writeToOutbox } from '../events/outbox.ts';
+import { writeManyToOutbox, writeToOutbox } from '../events/outbox.ts';
 import { buildHttpApp } from '../http/app.ts';
 import type { ModuleContext, PegaseModule } from '../module/module.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
@@ -122,6 +122,9 @@ function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatche
     },
     publish(tx, definition, data, options) {
       return writeToOutbox(tx, module.name, definition, data, options);
+    },
+    publishMany(tx, definition, items, options) {
+      return writeManyToOutbox(tx, module.name, definition, items, options);
     },
   };
 }

@@ -15,7 +15,10 @@ export interface TestRuntime extends Runtime {
  * A whole Pégase process for a test: real database (PGlite, or PostgreSQL in
  * the integration run), migrations, routes over HTTP injection, inline events.
  */
-export async function createTestRuntime(modules: PegaseModule[], options: { sandbox?: boolean; env?: Record<string, string>; deliverEvents?: boolean } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(
+  modules: PegaseModule[],
+  options: { sandbox?: boolean; env?: Record<string, string>; deliverEvents?: boolean } = {},
+): Promise<TestRuntime> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', PEGASE_EVENTS_POLL_MS: '60000', ...options.env });
   const runtime = await createRuntime({

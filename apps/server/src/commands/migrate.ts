@@ -1,5 +1,3 @@
-import { createLogger, databaseLocation, loadConfig, loadMigrations, migrate, migrationSources, openDatabase } from '@pegase/platform';
-import { allModules } from '../modules.ts';
 import type { Command } from './command.ts';
 
 export const migrateCommand: Command = {
@@ -13,6 +11,8 @@ transaction, under an advisory lock. Refuses to run if an applied migration
 was changed. Exits 0 when the schema is up to date.`,
   options: {},
   async run() {
+    const { createLogger, databaseLocation, loadConfig, loadMigrations, migrate, migrationSources, openDatabase } = await import('@pegase/platform');
+    const { allModules } = await import('../modules.ts');
     const config = loadConfig();
     const logger = createLogger(config.logLevel);
     const database = await openDatabase(databaseLocation(config, false));

@@ -1,6 +1,3 @@
-import { createLogger, createRuntime, loadConfig } from '@pegase/platform';
-import { selectModules } from '../modules.ts';
-import { version } from '../version.ts';
 import type { Command } from './command.ts';
 
 export const openapiCommand: Command = {
@@ -12,6 +9,9 @@ Prints the OpenAPI 3.1 document generated from the route schemas on standard
 output (the same document as GET /api/openapi.json). Touches no database.`,
   options: { modules: { type: 'string' } },
   async run(values) {
+    const { createLogger, createRuntime, loadConfig } = await import('@pegase/platform');
+    const { selectModules } = await import('../modules.ts');
+    const { version } = await import('../version.ts');
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
     // A throw-away in-memory database: building the routes needs a context.
     const runtime = await createRuntime({

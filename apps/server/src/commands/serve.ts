@@ -1,6 +1,3 @@
-import { closeOnSignals, createRuntime, loadConfig } from '@pegase/platform';
-import { selectModules } from '../modules.ts';
-import { version } from '../version.ts';
 import type { Command } from './command.ts';
 
 export const serveCommand: Command = {
@@ -21,6 +18,10 @@ the embedded PostgreSQL in PEGASE_DATA_DIR. Pending migrations are applied at
 start unless PEGASE_MIGRATE_ON_START=false.`,
   options: { modules: { type: 'string' }, sandbox: { type: 'boolean' }, port: { type: 'string' } },
   async run(values) {
+    // Loaded here so that `--help` answers without loading the whole server.
+    const { closeOnSignals, createRuntime, loadConfig } = await import('@pegase/platform');
+    const { selectModules } = await import('../modules.ts');
+    const { version } = await import('../version.ts');
     const env = { ...process.env, ...(values['port'] === undefined ? {} : { PORT: String(values['port']) }) };
     const config = loadConfig(env);
     const modules = selectModules(values['modules'] as string | undefined);

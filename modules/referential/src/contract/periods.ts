@@ -2,10 +2,9 @@ import { Type, type Static } from 'typebox';
 import { Code, Id, IsoDate, Labels, Timestamp, Version } from './common.ts';
 
 export const periodTypes = ['academic-year', 'semester', 'trimester', 'other'] as const;
-export const PeriodType = Type.Union(
-  [Type.Literal('academic-year'), Type.Literal('semester'), Type.Literal('trimester'), Type.Literal('other')],
-  { description: 'academic-year (e.g. 2026-2027) or a sub-period: semester, trimester, other.' },
-);
+export const PeriodType = Type.Union([Type.Literal('academic-year'), Type.Literal('semester'), Type.Literal('trimester'), Type.Literal('other')], {
+  description: 'academic-year (e.g. 2026-2027) or a sub-period: semester, trimester, other.',
+});
 
 export const Period = Type.Object({
   id: Id,

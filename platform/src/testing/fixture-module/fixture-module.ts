@@ -31,7 +31,11 @@ export function fixtureModule(options: FixtureOptions = {}): PegaseModule {
         '/notes',
         {
           config: { access: { permission: 'fixture.write' } },
-          schema: { summary: 'Write a note.', operationId: 'writeNote', body: Type.Object({ text: Type.String({ minLength: 1 }), failAfterWrite: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) },
+          schema: {
+            summary: 'Write a note.',
+            operationId: 'writeNote',
+            body: Type.Object({ text: Type.String({ minLength: 1 }), failAfterWrite: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+          },
         },
         async (request, reply) => {
           await context.transaction(async (tx) => {

@@ -30,13 +30,21 @@ export async function createNomenclature(context: ModuleContext, input: CreateNo
     });
   } catch (error) {
     if (sqlState(error) === SQLSTATE.uniqueViolation) {
-      throw conflict('duplicate-code', `A nomenclature with the code ${input.code} already exists; choose another code.`, [{ in: 'body', field: '/code', message: 'is already used' }]);
+      throw conflict('duplicate-code', `A nomenclature with the code ${input.code} already exists; choose another code.`, [
+        { in: 'body', field: '/code', message: 'is already used' },
+      ]);
     }
     throw error;
   }
 }
 
-export async function updateNomenclature(context: ModuleContext, code: string, patch: UpdateNomenclature, expectedVersion: number | undefined, requestId: string): Promise<Nomenclature> {
+export async function updateNomenclature(
+  context: ModuleContext,
+  code: string,
+  patch: UpdateNomenclature,
+  expectedVersion: number | undefined,
+  requestId: string,
+): Promise<Nomenclature> {
   return context.transaction(async (tx) => {
     const current = await lockNomenclature(tx, code);
     checkVersion(`Nomenclature ${current.code}`, current.version, expectedVersion);
@@ -66,7 +74,12 @@ export async function lockNomenclature(tx: Transaction, code: string): Promise<N
   return row;
 }
 
-export async function createNomenclatureValue(context: ModuleContext, nomenclature: string, input: CreateNomenclatureValue, requestId: string): Promise<NomenclatureValue> {
+export async function createNomenclatureValue(
+  context: ModuleContext,
+  nomenclature: string,
+  input: CreateNomenclatureValue,
+  requestId: string,
+): Promise<NomenclatureValue> {
   const validity = { validFrom: input.validFrom, validTo: input.validTo ?? null };
   checkOrder(validity, '/validTo');
   try {
@@ -127,9 +140,11 @@ export async function updateNomenclatureValue(
 
 function checkOrder(validity: Validity, field: string): void {
   if (validity.validTo !== null && validity.validTo < validity.validFrom) {
-    throw ruleProblem('invalid-validity', `validTo ${validity.validTo} is before validFrom ${validity.validFrom}; a value is valid from validFrom to validTo inclusive.`, [
-      { in: 'body', field, message: 'must not be before validFrom' },
-    ]);
+    throw ruleProblem(
+      'invalid-validity',
+      `validTo ${validity.validTo} is before validFrom ${validity.validFrom}; a value is valid from validFrom to validTo inclusive.`,
+      [{ in: 'body', field, message: 'must not be before validFrom' }],
+    );
   }
 }
 

@@ -59,7 +59,11 @@ export function decodeCsv(bytes: Uint8Array): string {
     lines.forEach((text, index) => {
       if (text.includes('\uFFFD')) errors.push({ in: 'body', field: `/line/${index + 1}`, message: 'is not UTF-8 text' });
     });
-    throw ruleProblem('invalid-import', `The file is not UTF-8 text (${errors.length} line(s) are not); save it as "CSV UTF-8" and import it again. Nothing was imported.`, errors.slice(0, 100));
+    throw ruleProblem(
+      'invalid-import',
+      `The file is not UTF-8 text (${errors.length} line(s) are not); save it as "CSV UTF-8" and import it again. Nothing was imported.`,
+      errors.slice(0, 100),
+    );
   }
 }
 
@@ -81,7 +85,11 @@ export function parseNomenclatureCsv(input: string): ParsedCsv {
 
   const [headerRecord, ...body] = records.map(({ record, info }) => ({ cells: record, line: startLine(record, info.lines) }));
   if (headerRecord === undefined) {
-    return { delimiter, lines: [], errors: [{ in: 'body', field: '/line/1', message: `the file is empty; its first line must be the header ${csvColumns.join(',')}` }, ...errors] };
+    return {
+      delimiter,
+      lines: [],
+      errors: [{ in: 'body', field: '/line/1', message: `the file is empty; its first line must be the header ${csvColumns.join(',')}` }, ...errors],
+    };
   }
   const header = readHeader(headerRecord.cells, headerRecord.line);
   if (header.errors.length > 0) return { delimiter, lines: [], errors: [...header.errors, ...errors] };
@@ -135,14 +143,23 @@ function readHeader(cells: string[], line: number): { positions: Positions; erro
     }
   });
   for (const column of requiredColumns) {
-    if (positions[column] === undefined) errors.push({ in: 'body', field: `/line/${line}/${column}`, message: 'is a required column and is missing from the header' });
+    if (positions[column] === undefined)
+      errors.push({ in: 'body', field: `/line/${line}/${column}`, message: 'is a required column and is missing from the header' });
   }
   return { positions, errors };
 }
 
 function readLine(cells: string[], line: number, positions: Positions): CsvValueLine | { errors: FieldError[] } {
   if (cells.length !== positions.count) {
-    return { errors: [{ in: 'body', field: `/line/${line}`, message: `has ${cells.length} cells where the header has ${positions.count}; check the separators and the quotes` }] };
+    return {
+      errors: [
+        {
+          in: 'body',
+          field: `/line/${line}`,
+          message: `has ${cells.length} cells where the header has ${positions.count}; check the separators and the quotes`,
+        },
+      ],
+    };
   }
   const errors: FieldError[] = [];
   const fail = (column: CsvColumn, message: string) => errors.push({ in: 'body', field: `/line/${line}/${column}`, message });

@@ -40,7 +40,15 @@ describe('planImport', () => {
   });
 
   it('refuses lines that overlap each other, even past a shorter interval', () => {
-    const plan = planImport([line(2, 'A', '2000-01-01', '2010-12-31'), line(3, 'A', '2002-01-01', '2003-12-31'), line(4, 'A', '2005-01-01', '2005-12-31'), line(5, 'A', '2011-01-01')], []);
+    const plan = planImport(
+      [
+        line(2, 'A', '2000-01-01', '2010-12-31'),
+        line(3, 'A', '2002-01-01', '2003-12-31'),
+        line(4, 'A', '2005-01-01', '2005-12-31'),
+        line(5, 'A', '2011-01-01'),
+      ],
+      [],
+    );
     expect(plan.errors.map((e) => [e.field, e.message])).toEqual([
       ['/line/3/valid_from', 'overlaps line 2: A valid from 2000-01-01 to 2010-12-31'],
       ['/line/4/valid_from', 'overlaps line 2: A valid from 2000-01-01 to 2010-12-31'],

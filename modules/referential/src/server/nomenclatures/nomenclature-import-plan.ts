@@ -61,13 +61,24 @@ export function planImport(lines: CsvValueLine[], existing: ExistingValue[]): Im
     const key = keyOf(line);
     const earlier = lineByKey.get(key);
     if (earlier !== undefined) {
-      errors.push({ in: 'body', field: `/line/${line.line}/valid_from`, message: `repeats line ${earlier}: the same code ${line.code} and valid_from ${line.validFrom}` });
+      errors.push({
+        in: 'body',
+        field: `/line/${line.line}/valid_from`,
+        message: `repeats line ${earlier}: the same code ${line.code} and valid_from ${line.validFrom}`,
+      });
       continue;
     }
     lineByKey.set(key, line.line);
     const current = existingByKey.get(key);
     if (current === undefined) {
-      const create = { line: line.line, code: line.code, labelFr: line.labelFr, labelEn: line.labelEn ?? null, validFrom: line.validFrom, validTo: line.validTo ?? null };
+      const create = {
+        line: line.line,
+        code: line.code,
+        labelFr: line.labelFr,
+        labelEn: line.labelEn ?? null,
+        validFrom: line.validFrom,
+        validTo: line.validTo ?? null,
+      };
       creates.push(create);
       added.push({ code: create.code, validFrom: create.validFrom, validTo: create.validTo, line: line.line });
       continue;

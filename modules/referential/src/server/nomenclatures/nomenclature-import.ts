@@ -48,18 +48,24 @@ export async function importNomenclatureValues(context: ModuleContext, nomenclat
         .insert(nomenclatureValues)
         .values(plan.creates.slice(start, start + BATCH).map((create) => insertRow(nomenclature, create)))
         .returning();
-      for (const row of rows) {
-        const value = toNomenclatureValue(row);
-        await context.publish(tx, referentialEvents.nomenclatureValueCreated, value, { subject: value.id, requestId });
-      }
+      const values = rows.map(toNomenclatureValue);
+      await context.publishMany(
+        tx,
+        referentialEvents.nomenclatureValueCreated,
+        values.map((data) => ({ data, subject: data.id })),
+        { requestId },
+      );
     }
 
     for (let start = 0; start < plan.updates.length; start += BATCH) {
       const rows = await updateBatch(tx, plan.updates.slice(start, start + BATCH));
-      for (const row of rows) {
-        const value = toNomenclatureValue(row);
-        await context.publish(tx, referentialEvents.nomenclatureValueUpdated, value, { subject: value.id, requestId });
-      }
+      const values = rows.map(toNomenclatureValue);
+      await context.publishMany(
+        tx,
+        referentialEvents.nomenclatureValueUpdated,
+        values.map((data) => ({ data, subject: data.id })),
+        { requestId },
+      );
     }
 
     return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };

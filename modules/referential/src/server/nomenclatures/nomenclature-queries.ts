@@ -23,7 +23,12 @@ export async function listNomenclatures(db: Executor, query: NomenclatureListQue
   const rows = await db
     .select()
     .from(nomenclatures)
-    .where(and(query.q === undefined ? undefined : containsText(query.q, nomenclatures.code, nomenclatures.labelFr, nomenclatures.labelEn), keysetAfter(order, after)))
+    .where(
+      and(
+        query.q === undefined ? undefined : containsText(query.q, nomenclatures.code, nomenclatures.labelFr, nomenclatures.labelEn),
+        keysetAfter(order, after),
+      ),
+    )
     .orderBy(...keysetOrderBy(order).slice(0, 1))
     .limit(query.limit + 1);
   return toPage(
@@ -76,18 +81,31 @@ export async function listNomenclatureValues(db: Executor, nomenclature: string,
     .limit(query.limit + 1);
   // An empty page is either an unknown nomenclature (404) or no match: one more query only then.
   if (rows.length === 0) await requireNomenclature(db, nomenclature);
-  return toPage(rows, query.limit, query.sort, (row) => (sort.field === 'code' ? row.code : sort.field === 'validFrom' ? row.validFrom : row.labelFr), toNomenclatureValue);
+  return toPage(
+    rows,
+    query.limit,
+    query.sort,
+    (row) => (sort.field === 'code' ? row.code : sort.field === 'validFrom' ? row.validFrom : row.labelFr),
+    toNomenclatureValue,
+  );
 }
 
 function valueFilters(query: NomenclatureValueListQuery): (SQL | undefined)[] {
   return [
-    query.at === undefined ? undefined : and(lte(nomenclatureValues.validFrom, query.at), or(isNull(nomenclatureValues.validTo), gte(nomenclatureValues.validTo, query.at))),
+    query.at === undefined
+      ? undefined
+      : and(lte(nomenclatureValues.validFrom, query.at), or(isNull(nomenclatureValues.validTo), gte(nomenclatureValues.validTo, query.at))),
     query.code === undefined ? undefined : eq(nomenclatureValues.code, query.code),
     query.q === undefined ? undefined : containsText(query.q, nomenclatureValues.code, nomenclatureValues.labelFr, nomenclatureValues.labelEn),
   ];
 }
 
-export async function findNomenclatureValueRow(db: Executor, nomenclature: string, id: string, options: { forUpdate?: boolean } = {}): Promise<NomenclatureValueRow | undefined> {
+export async function findNomenclatureValueRow(
+  db: Executor,
+  nomenclature: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<NomenclatureValueRow | undefined> {
   const query = db
     .select()
     .from(nomenclatureValues)

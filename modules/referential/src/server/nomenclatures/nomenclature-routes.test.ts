@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
 import { referentialModule } from '../module.ts';
-import { loadSandboxNomenclatures, sandboxNomenclatureFolder } from './nomenclature-sandbox.ts';
+import { CSV_BODY_LIMIT } from './nomenclature-routes.ts';
+import { loadSandboxNomenclatures, sandboxNomenclatureCode, sandboxNomenclatureFolder } from './nomenclature-sandbox.ts';
 
 const base = '/api/referential/v1/nomenclatures';
 const csv = { 'content-type': 'text/csv' };
@@ -39,7 +40,8 @@ describe('nomenclatures over HTTP', () => {
   async function allValues(nomenclature: string, query = ''): Promise<Value[]> {
     const response = await runtime.request('GET', `${base}/${nomenclature}/values?limit=200&sort=validFrom${query}`);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json().items as Value[];
+    // Sorted by validFrom, then (the page's tie-break is the random id) by code.
+    return (response.json().items as Value[]).sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.code.localeCompare(b.code));
   }
 
   async function outbox(sql: string, params: unknown[]) {
@@ -129,10 +131,32 @@ describe('nomenclatures over HTTP', () => {
     expect((await allValues('OVL')).map((v) => `${v.code}@${v.validFrom}`)).toEqual(['A@2000-01-01', 'B@2005-06-01', 'A@2010-01-01']);
   });
 
+  it('lets only one of simultaneous overlapping writers in: the nomenclature row is locked first', async () => {
+    await createNomenclature('RACE');
+    const value = (validFrom: string) => ({ code: 'R', labels: { fr: validFrom }, validFrom });
+    const responses = await Promise.all([
+      runtime.request('POST', `${base}/RACE/values`, value('2000-01-01')),
+      runtime.request('POST', `${base}/RACE/values`, value('2001-01-01')),
+      runtime.request('POST', `${base}/RACE/values/import`, `${header}\nR,2002,,2002-01-01,\n`, csv),
+    ]);
+    const statuses = responses.map((r) => r.statusCode);
+    expect(
+      statuses.filter((s) => s === 201 || s === 200),
+      statuses.join(),
+    ).toHaveLength(1);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(2);
+    expect(await allValues('RACE')).toHaveLength(1);
+  });
+
   it('changes the labels and validity of a value, refusing a stale If-Match with 412', async () => {
     await createNomenclature('CONC');
     const value = await createValue('CONC', { code: 'V', labels: { fr: 'Avant' }, validFrom: '2000-01-01' });
-    const first = await runtime.request('PATCH', `${base}/CONC/values/${value.id}`, { labels: { fr: 'Première', en: 'First' }, validTo: '2030-12-31' }, { 'if-match': '"1"' });
+    const first = await runtime.request(
+      'PATCH',
+      `${base}/CONC/values/${value.id}`,
+      { labels: { fr: 'Première', en: 'First' }, validTo: '2030-12-31' },
+      { 'if-match': '"1"' },
+    );
     expect(first.statusCode, first.body).toBe(200);
     expect(first.headers['etag']).toBe('"2"');
     expect(first.json()).toMatchObject({ labels: { fr: 'Première', en: 'First' }, validTo: '2030-12-31', version: 2 });
@@ -147,7 +171,7 @@ describe('nomenclatures over HTTP', () => {
   });
 
   it('finds the value valid on a date, says when it is valid otherwise, and 404 for a code that never existed', async () => {
-    await createNomenclature('BAC_SERIES'.replace('_', '-'));
+    await createNomenclature('BAC-SERIES');
     await createValue('BAC-SERIES', { code: 'S', labels: { fr: 'Série S' }, validFrom: '1970-01-01', validTo: '2021-08-31' });
     await createValue('BAC-SERIES', { code: 'GENERAL', labels: { fr: 'Général' }, validFrom: '2021-06-01' });
     await createValue('BAC-SERIES', { code: 'STG', labels: { fr: 'STG' }, validFrom: '2007-01-01', validTo: '2013-12-31' });
@@ -215,7 +239,8 @@ describe('nomenclatures over HTTP', () => {
     expect(first.json()).toEqual({ created: 3, updated: 0, unchanged: 0 });
 
     // Columns reordered, ';' separator, BOM, CRLF: A closes and C is new, B 2000 unchanged, B 2010 gets a new label.
-    const semicolon = '\uFEFFvalid_from;valid_to;code;label_fr;label_en\r\n2000-01-01;2020-12-31;A;Alpha, premier;Alpha\r\n2000-01-01;2009-12-31;B;Bêta;\r\n2010-01-01;;B;Bêta deux;Beta 2\r\n2021-01-01;;C;Gamma;Gamma\r\n';
+    const semicolon =
+      '\uFEFFvalid_from;valid_to;code;label_fr;label_en\r\n2000-01-01;2020-12-31;A;Alpha, premier;Alpha\r\n2000-01-01;2009-12-31;B;Bêta;\r\n2010-01-01;;B;Bêta deux;Beta 2\r\n2021-01-01;;C;Gamma;Gamma\r\n';
     const second = await runtime.request('POST', `${base}/IMP/values/import`, semicolon, { 'content-type': 'text/csv; charset=utf-8' });
     expect(second.statusCode, second.body).toBe(200);
     expect(second.json()).toEqual({ created: 1, updated: 2, unchanged: 1 });
@@ -285,7 +310,9 @@ describe('nomenclatures over HTTP', () => {
     expect(json.headers['content-type']).toContain('application/problem+json');
     expect(json.json().type).toBe('urn:pegase:problem:unsupported-media-type');
     expect((await runtime.request('POST', `${base}/MEDIA/values/import`, 'code,label_fr', { 'content-type': 'text/plain' })).statusCode).toBe(415);
-    expect((await runtime.request('POST', `${base}/MEDIA/values/import`, 'code,label_fr', { 'content-type': 'text/csv; charset=iso-8859-1' })).statusCode).toBe(415);
+    expect((await runtime.request('POST', `${base}/MEDIA/values/import`, 'code,label_fr', { 'content-type': 'text/csv; charset=iso-8859-1' })).statusCode).toBe(
+      415,
+    );
     expect((await runtime.request('POST', `${base}/MEDIA/values/import`)).statusCode).toBe(415);
 
     const latin1 = await runtime.app.inject({
@@ -306,15 +333,36 @@ describe('nomenclatures over HTTP', () => {
     expect(other.statusCode).toBe(415);
   });
 
+  it('takes CSV files above the 1 MiB JSON limit, and refuses those above 10 MiB with 413', async () => {
+    await createNomenclature('SIZE');
+    const twoMiB = `code,label_fr,valid_from\nA,${'x'.repeat(2 * 1024 * 1024)},2000-01-01\n`;
+    const accepted = await runtime.request('POST', `${base}/SIZE/values/import`, twoMiB, csv);
+    expect(accepted.statusCode).toBe(422); // read and checked: the label is too long
+    expect(accepted.json().errors).toEqual([{ in: 'body', field: '/line/2/label_fr', message: 'must have at most 200 characters' }]);
+    const tooLarge = await runtime.request('POST', `${base}/SIZE/values/import`, 'x'.repeat(CSV_BODY_LIMIT + 1), csv);
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().type).toBe('urn:pegase:problem:payload-too-large');
+  });
+
   it('announces every write in the outbox, one event per value an import creates or changes', async () => {
     await runtime.drainEvents();
     await createNomenclature('EVT');
     const value = await createValue('EVT', { code: 'ONE', labels: { fr: 'Un' }, validFrom: '2000-01-01' });
     await runtime.request('PATCH', `${base}/EVT/values/${value.id}`, { labels: { fr: 'Un modifié' } });
     await runtime.request('PATCH', `${base}/EVT`, { description: 'Événements' });
-    const imported = await runtime.request('POST', `${base}/EVT/values/import`, `${header}\nONE,Un modifié,,2000-01-01,\nTWO,Deux,,2000-01-01,\nTHREE,Trois,,2000-01-01,\n`, csv);
+    const imported = await runtime.request(
+      'POST',
+      `${base}/EVT/values/import`,
+      `${header}\nONE,Un modifié,,2000-01-01,\nTWO,Deux,,2000-01-01,\nTHREE,Trois,,2000-01-01,\n`,
+      csv,
+    );
     expect(imported.json()).toEqual({ created: 2, updated: 0, unchanged: 1 });
-    const reimported = await runtime.request('POST', `${base}/EVT/values/import`, `${header}\nONE,Un,,2000-01-01,\nTWO,Deux,,2000-01-01,\nTHREE,Trois,,2000-01-01,\n`, csv);
+    const reimported = await runtime.request(
+      'POST',
+      `${base}/EVT/values/import`,
+      `${header}\nONE,Un,,2000-01-01,\nTWO,Deux,,2000-01-01,\nTHREE,Trois,,2000-01-01,\n`,
+      csv,
+    );
     expect(reimported.json()).toEqual({ created: 0, updated: 1, unchanged: 2 });
     expect(await runtime.drainEvents()).toBe(7);
 
@@ -364,11 +412,16 @@ describe('sandbox nomenclatures', () => {
     const files = (await readdir(sandboxNomenclatureFolder)).filter((name) => name.endsWith('.csv'));
     expect(files.length).toBeGreaterThanOrEqual(9);
     const list = await runtime.request('GET', `${base}?limit=200`);
-    expect(list.json().items.map((n: { code: string }) => n.code).sort()).toEqual(files.map((f) => f.slice(0, -4)).sort());
+    expect(
+      list
+        .json()
+        .items.map((n: { code: string }) => n.code)
+        .sort(),
+    ).toEqual(files.map(sandboxNomenclatureCode).sort());
     for (const file of files) {
       const text = await readFile(new URL(file, sandboxNomenclatureFolder), 'utf8');
       const lineCount = text.split('\n').filter((line) => line.trim() !== '').length - 1;
-      const values = await runtime.request('GET', `${base}/${file.slice(0, -4)}/values?limit=200`);
+      const values = await runtime.request('GET', `${base}/${sandboxNomenclatureCode(file)}/values?limit=200`);
       expect(values.json().items, file).toHaveLength(lineCount);
     }
     expect((await runtime.request('GET', `${base}/COUNTRY`)).json().labels).toEqual({ fr: 'Pays', en: 'Countries' });
@@ -380,9 +433,9 @@ describe('sandbox nomenclatures', () => {
     const beforeCzechRepublic = await runtime.request('GET', `${base}/COUNTRY/values/116/at/1980-01-01`);
     expect(beforeCzechRepublic.statusCode).toBe(422);
     expect(beforeCzechRepublic.json().detail).toBe('COUNTRY 116 is valid from 1993-01-01 to 2019-04-20 and from 2019-04-21 onwards, not on 1980-01-01.');
-    const seriesS = await runtime.request('GET', `${base}/BAC_SERIES/values/S/at/2024-06-01`);
+    const seriesS = await runtime.request('GET', `${base}/BAC-SERIES/values/S/at/2024-06-01`);
     expect(seriesS.statusCode).toBe(422);
-    expect(seriesS.json().detail).toBe('BAC_SERIES S is valid from 1995-01-01 to 2021-08-31, not on 2024-06-01.');
+    expect(seriesS.json().detail).toBe('BAC-SERIES S is valid from 1995-01-01 to 2021-08-31, not on 2024-06-01.');
   });
 
   it('re-importing a sandbox file changes nothing, and a second load is refused as a duplicate', async () => {

@@ -19,7 +19,14 @@ import { etag, expectedVersion } from '../shared/concurrency.ts';
 import { createNomenclature, createNomenclatureValue, updateNomenclature, updateNomenclatureValue } from './nomenclature-commands.ts';
 import { decodeCsv } from './nomenclature-csv.ts';
 import { importNomenclatureValues } from './nomenclature-import.ts';
-import { getNomenclature, getNomenclatureValue, listNomenclatures, listNomenclatureValues, nomenclatureSortFields, nomenclatureValueAt } from './nomenclature-queries.ts';
+import {
+  getNomenclature,
+  getNomenclatureValue,
+  listNomenclatures,
+  listNomenclatureValues,
+  nomenclatureSortFields,
+  nomenclatureValueAt,
+} from './nomenclature-queries.ts';
 
 const read = { access: { permission: referentialPermissions.read } };
 const write = { access: { permission: referentialPermissions.writeNomenclatures } };
@@ -57,17 +64,29 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     '/nomenclatures',
     {
       config: write,
-      schema: { summary: 'Create a nomenclature; its values are then added one by one or imported from CSV.', operationId: 'createNomenclature', body: CreateNomenclature, response: { 201: Nomenclature } },
+      schema: {
+        summary: 'Create a nomenclature; its values are then added one by one or imported from CSV.',
+        operationId: 'createNomenclature',
+        body: CreateNomenclature,
+        response: { 201: Nomenclature },
+      },
     },
     async (request, reply) => {
       const nomenclature = await createNomenclature(context, request.body, request.id);
-      return reply.status(201).header('location', `${request.url.split('?')[0]}/${nomenclature.code}`).header('etag', etag(nomenclature.version)).send(nomenclature);
+      return reply
+        .status(201)
+        .header('location', `${request.url.split('?')[0]}/${nomenclature.code}`)
+        .header('etag', etag(nomenclature.version))
+        .send(nomenclature);
     },
   );
 
   app.get(
     '/nomenclatures/:code',
-    { config: read, schema: { summary: 'Read one nomenclature.', operationId: 'getNomenclature', params: NomenclatureParams, response: { 200: Nomenclature } } },
+    {
+      config: read,
+      schema: { summary: 'Read one nomenclature.', operationId: 'getNomenclature', params: NomenclatureParams, response: { 200: Nomenclature } },
+    },
     async (request, reply) => {
       const nomenclature = await getNomenclature(context.db, request.params.code);
       return reply.header('etag', etag(nomenclature.version)).send(nomenclature);
@@ -122,13 +141,20 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     },
     async (request, reply) => {
       const value = await createNomenclatureValue(context, request.params.code, request.body, request.id);
-      return reply.status(201).header('location', `${request.url.split('?')[0]}/${value.id}`).header('etag', etag(value.version)).send(value);
+      return reply
+        .status(201)
+        .header('location', `${request.url.split('?')[0]}/${value.id}`)
+        .header('etag', etag(value.version))
+        .send(value);
     },
   );
 
   app.get(
     '/nomenclatures/:code/values/:id',
-    { config: read, schema: { summary: 'Read one value of a nomenclature.', operationId: 'getNomenclatureValue', params: ValueParams, response: { 200: NomenclatureValue } } },
+    {
+      config: read,
+      schema: { summary: 'Read one value of a nomenclature.', operationId: 'getNomenclatureValue', params: ValueParams, response: { 200: NomenclatureValue } },
+    },
     async (request, reply) => {
       const value = await getNomenclatureValue(context.db, request.params.code, request.params.id);
       return reply.header('etag', etag(value.version)).send(value);
@@ -149,7 +175,14 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
       },
     },
     async (request, reply) => {
-      const value = await updateNomenclatureValue(context, request.params.code, request.params.id, request.body, expectedVersion(request.headers['if-match']), request.id);
+      const value = await updateNomenclatureValue(
+        context,
+        request.params.code,
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match']),
+        request.id,
+      );
       return reply.header('etag', etag(value.version)).send(value);
     },
   );
@@ -159,7 +192,8 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     {
       config: read,
       schema: {
-        summary: 'The value of a code valid on a date (e.g. a birth country at the birth date): 422 value-not-valid, saying when it is valid, if it is not valid then; 404 if the code never existed.',
+        summary:
+          'The value of a code valid on a date (e.g. a birth country at the birth date): 422 value-not-valid, saying when it is valid, if it is not valid then; 404 if the code never existed.',
         operationId: 'getNomenclatureValueAt',
         params: ValueAtParams,
         response: { 200: NomenclatureValue },
@@ -202,8 +236,16 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
 /** The import takes UTF-8 CSV only; anything else is refused before the body is read. */
 function requireCsv(contentType: string | undefined): void {
   const [type = '', ...parameters] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (type === 'text/csv' && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return;
   const got = contentType === undefined ? 'no Content-Type' : `Content-Type ${contentType}`;
-  throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `The import takes a CSV file sent as Content-Type: text/csv in UTF-8 (got ${got}).`);
+  throw new Problem(
+    415,
+    'unsupported-media-type',
+    'Unsupported media type',
+    `The import takes a CSV file sent as Content-Type: text/csv in UTF-8 (got ${got}).`,
+  );
 }

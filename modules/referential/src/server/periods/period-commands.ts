@@ -65,7 +65,13 @@ export async function createPeriod(context: ModuleContext, input: CreatePeriod, 
   }
 }
 
-export async function updatePeriod(context: ModuleContext, id: string, patch: UpdatePeriod, expectedVersion: number | undefined, requestId: string): Promise<Period> {
+export async function updatePeriod(
+  context: ModuleContext,
+  id: string,
+  patch: UpdatePeriod,
+  expectedVersion: number | undefined,
+  requestId: string,
+): Promise<Period> {
   return context.transaction(async (tx) => {
     const current = await findPeriodRow(tx, id, { forUpdate: true });
     if (current === undefined) throw notFound('Period', id);
@@ -146,11 +152,18 @@ async function lockedParent(tx: Transaction, parentId: string | null | undefined
   return parent;
 }
 
-async function refuseOverlap(tx: Transaction, what: string, range: DateRange, among: { type: string; parentId: string | null; exceptId?: string }): Promise<void> {
+async function refuseOverlap(
+  tx: Transaction,
+  what: string,
+  range: DateRange,
+  among: { type: string; parentId: string | null; exceptId?: string },
+): Promise<void> {
   const other = await findOverlapping(tx, range, among);
   if (other !== undefined) throw overlapProblem(what, range, other);
 }
 
 function duplicateCode(code: string) {
-  return conflict('duplicate-code', `A period with the code ${code} already exists; choose another code.`, [{ in: 'body', field: '/code', message: 'is already used' }]);
+  return conflict('duplicate-code', `A period with the code ${code} already exists; choose another code.`, [
+    { in: 'body', field: '/code', message: 'is already used' },
+  ]);
 }

@@ -66,7 +66,7 @@ export async function findOverlapping(
     .from(periods)
     .where(
       and(
-        
+        eq(periods.type, among.type),
         among.parentId === null ? isNull(periods.parentId) : eq(periods.parentId, among.parentId),
         lte(periods.startDate, range.endDate),
         gte(periods.endDate, range.startDate),

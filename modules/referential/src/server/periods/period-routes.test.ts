@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import type { ModuleContext } from '@pegase/platform';
 import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
+import type { CreatePeriod, UpdatePeriod } from '../../contract/index.ts';
 import { referentialModule } from '../module.ts';
+import { createPeriod, updatePeriod } from './period-commands.ts';
 import { loadSandboxPeriods } from './period-sandbox.ts';
 
 const base = '/api/referential/v1/periods';
@@ -25,7 +28,14 @@ interface Page {
 /** Each test works on its own years, far from the others', so they never meet. */
 function academicYear(first: number, overrides: Record<string, unknown> = {}) {
   const code = `${first}-${first + 1}`;
-  return { code, type: 'academic-year', labels: { fr: `Année universitaire ${code}` }, startDate: `${first}-09-01`, endDate: `${first + 1}-08-31`, ...overrides };
+  return {
+    code,
+    type: 'academic-year',
+    labels: { fr: `Année universitaire ${code}` },
+    startDate: `${first}-09-01`,
+    endDate: `${first + 1}-08-31`,
+    ...overrides,
+  };
 }
 
 function expectRefusal(response: LightMyRequestResponse, status: number, slug: string, field: string) {
@@ -62,18 +72,36 @@ describe('periods over HTTP', () => {
   }
 
   it('creates an academic year and a semester, answering 201 with Location and ETag, and reads them back', async () => {
-    const response = await runtime.request('POST', base, academicYear(2030, { labels: { fr: 'Année universitaire 2030-2031', en: 'Academic year 2030-2031' } }));
+    const response = await runtime.request(
+      'POST',
+      base,
+      academicYear(2030, { labels: { fr: 'Année universitaire 2030-2031', en: 'Academic year 2030-2031' } }),
+    );
     expect(response.statusCode, response.body).toBe(201);
     const year = response.json() as PeriodBody;
     expect(response.headers['location']).toBe(`${base}/${year.id}`);
     expect(response.headers['etag']).toBe('"1"');
     expect(year).toMatchObject({ code: '2030-2031', type: 'academic-year', parentId: null, startDate: '2030-09-01', endDate: '2031-08-31', version: 1 });
 
-    const semester = await create({ code: '2030-2031-S1', type: 'semester', labels: { fr: 'Semestre 1' }, startDate: '2030-09-01', endDate: '2031-01-31', parentId: year.id });
+    const semester = await create({
+      code: '2030-2031-S1',
+      type: 'semester',
+      labels: { fr: 'Semestre 1' },
+      startDate: '2030-09-01',
+      endDate: '2031-01-31',
+      parentId: year.id,
+    });
     const got = await runtime.request('GET', `${base}/${semester.id}`);
     expect(got.statusCode).toBe(200);
     expect(got.headers['etag']).toBe('"1"');
-    expect(got.json()).toMatchObject({ code: '2030-2031-S1', type: 'semester', parentId: year.id, labels: { fr: 'Semestre 1' }, startDate: '2030-09-01', endDate: '2031-01-31' });
+    expect(got.json()).toMatchObject({
+      code: '2030-2031-S1',
+      type: 'semester',
+      parentId: year.id,
+      labels: { fr: 'Semestre 1' },
+      startDate: '2030-09-01',
+      endDate: '2031-01-31',
+    });
     expect(await read(year.id)).toMatchObject({ labels: { fr: 'Année universitaire 2030-2031', en: 'Academic year 2030-2031' } });
   });
 
@@ -123,19 +151,32 @@ describe('periods over HTTP', () => {
     expect(shortened.statusCode, shortened.body).toBe(200);
   });
 
-  it('lets only one of two simultaneous overlapping academic years in', async () => {
-    const [a, b] = await Promise.all([
-      runtime.request('POST', base, academicYear(2038)),
-      runtime.request('POST', base, academicYear(2037, { endDate: '2038-09-30' })),
-    ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 422]);
-    expect(await codes('type=academic-year&at=2038-09-15')).toHaveLength(1);
+  it('lets only one of several simultaneous overlapping academic years in', async () => {
+    // All five contain 2074-06-01. On PGlite requests run one after the other; on PostgreSQL they race.
+    const years = [2070, 2071, 2072, 2073, 2074].map((first) => academicYear(first, { startDate: `${first}-01-01`, endDate: '2075-06-30' }));
+    const responses = await Promise.all(years.map((year) => runtime.request('POST', base, year)));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 422, 422, 422, 422]);
+    expect(await codes('type=academic-year&at=2074-06-01')).toHaveLength(1);
   });
 
   it('puts a sub-period under an existing academic year, and nowhere else', async () => {
     const year = await create(academicYear(2039));
-    const semester = await create({ code: 'PAR-S1', type: 'semester', labels: { fr: 'S1' }, startDate: '2039-09-01', endDate: '2040-01-31', parentId: year.id });
-    const sub = (parentId: unknown) => ({ code: 'PAR-T1', type: 'trimester', labels: { fr: 'T1' }, startDate: '2039-09-01', endDate: '2039-11-30', ...(parentId === undefined ? {} : { parentId }) });
+    const semester = await create({
+      code: 'PAR-S1',
+      type: 'semester',
+      labels: { fr: 'S1' },
+      startDate: '2039-09-01',
+      endDate: '2040-01-31',
+      parentId: year.id,
+    });
+    const sub = (parentId: unknown) => ({
+      code: 'PAR-T1',
+      type: 'trimester',
+      labels: { fr: 'T1' },
+      startDate: '2039-09-01',
+      endDate: '2039-11-30',
+      ...(parentId === undefined ? {} : { parentId }),
+    });
 
     expectRefusal(await runtime.request('POST', base, sub(undefined)), 422, 'parent-required', '/parentId');
     expectRefusal(await runtime.request('POST', base, sub(null)), 422, 'parent-required', '/parentId');
@@ -166,7 +207,14 @@ describe('periods over HTTP', () => {
     const s2 = await create({ code: 'OV-S2', type: 'semester', labels: { fr: 'S2' }, startDate: '2044-02-01', endDate: '2044-08-31', parentId: year.id });
 
     const clash = expectRefusal(
-      await runtime.request('POST', base, { code: 'OV-S3', type: 'semester', labels: { fr: 'S3' }, startDate: '2044-01-15', endDate: '2044-03-01', parentId: year.id }),
+      await runtime.request('POST', base, {
+        code: 'OV-S3',
+        type: 'semester',
+        labels: { fr: 'S3' },
+        startDate: '2044-01-15',
+        endDate: '2044-03-01',
+        parentId: year.id,
+      }),
       422,
       'period-overlap',
       '/startDate',
@@ -184,12 +232,94 @@ describe('periods over HTTP', () => {
     expect(narrowed.statusCode, narrowed.body).toBe(200);
   });
 
-  it('lets only one of two simultaneous overlapping semesters in', async () => {
+  it('lets only one of several simultaneous overlapping semesters in', async () => {
     const year = await create(academicYear(2046));
-    const semester = (code: string, startDate: string) => ({ code, type: 'semester', labels: { fr: code }, startDate, endDate: '2047-01-31', parentId: year.id });
-    const [a, b] = await Promise.all([runtime.request('POST', base, semester('RACE-A', '2046-09-01')), runtime.request('POST', base, semester('RACE-B', '2046-10-01'))]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 422]);
+    const semesters = [1, 2, 3, 4, 5].map((n) => ({
+      code: `RACE-${n}`,
+      type: 'semester',
+      labels: { fr: `S${n}` },
+      startDate: `2046-09-0${n}`,
+      endDate: '2047-01-31',
+      parentId: year.id,
+    }));
+    const responses = await Promise.all(semesters.map((semester) => runtime.request('POST', base, semester)));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 422, 422, 422, 422]);
     expect(await codes(`parentId=${year.id}`)).toHaveLength(1);
+  });
+
+  /**
+   * A command whose transaction stays open, after its checks and its write,
+   * until `release()`: it publishes its event last, so the gate sits there.
+   * Whatever runs meanwhile meets the locks that command holds.
+   */
+  function heldOpen() {
+    const real = runtime.contexts.get('referential')!;
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inside = new Promise<void>((resolve) => (reached = resolve));
+    const publish = (async (...args: Parameters<ModuleContext['publish']>) => {
+      reached();
+      await gate;
+      return real.publish(...args);
+    }) as ModuleContext['publish'];
+    return { context: { ...real, publish }, inside, release };
+  }
+
+  /** Starts `held` and waits until its transaction is open; `second` runs while it is, then `held` commits. */
+  async function whileHeld<T>(held: (context: ModuleContext) => Promise<T>, second: () => Promise<LightMyRequestResponse>) {
+    const hold = heldOpen();
+    const first = held(hold.context);
+    await hold.inside;
+    const competing = second();
+    // Time for the competing request to pass its checks if nothing made it wait.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    hold.release();
+    return { first: await first, second: await competing };
+  }
+
+  it('makes a second academic-year writer wait for the first, so overlapping years cannot both pass the check', async () => {
+    const { first, second } = await whileHeld(
+      (context) => createPeriod(context, academicYear(2080) as CreatePeriod, 'held'),
+      () => runtime.request('POST', base, academicYear(2079, { endDate: '2080-09-01' })),
+    );
+    expect(first.code).toBe('2080-2081');
+    expect(expectRefusal(second, 422, 'period-overlap', '/startDate').detail).toContain('2080-2081');
+  });
+
+  it('makes a second sub-period writer under the same year wait for the first', async () => {
+    const year = await create(academicYear(2082));
+    const semester = (code: string) => ({
+      code,
+      type: 'semester' as const,
+      labels: { fr: code },
+      startDate: '2082-09-01',
+      endDate: '2083-01-31',
+      parentId: year.id,
+    });
+    const { second } = await whileHeld(
+      (context) => createPeriod(context, semester('HELD-S1'), 'held'),
+      () => runtime.request('POST', base, semester('HELD-S1-BIS')),
+    );
+    expect(expectRefusal(second, 422, 'period-overlap', '/startDate').detail).toContain('HELD-S1');
+  });
+
+  it('makes a shrink of a year wait for a sub-period being created at its edge, and the other way round', async () => {
+    const year = await create(academicYear(2084));
+    const edge = { code: 'EDGE-1', type: 'other' as const, labels: { fr: 'Fin' }, startDate: '2085-08-01', endDate: '2085-08-31', parentId: year.id };
+    const shrink = await whileHeld(
+      (context) => createPeriod(context, edge, 'held'),
+      () => runtime.request('PATCH', `${base}/${year.id}`, { endDate: '2085-07-31' }),
+    );
+    expect(expectRefusal(shrink.second, 422, 'sub-period-outside', '/endDate').detail).toContain('EDGE-1');
+
+    const other = await create(academicYear(2086));
+    const create2 = await whileHeld(
+      (context) => updatePeriod(context, other.id, { endDate: '2087-07-31' } satisfies UpdatePeriod, undefined, 'held'),
+      () => runtime.request('POST', base, { ...edge, code: 'EDGE-2', startDate: '2087-08-01', endDate: '2087-08-31', parentId: other.id }),
+    );
+    expect(create2.first.endDate).toBe('2087-07-31');
+    expectRefusal(create2.second, 422, 'outside-parent', '/endDate');
   });
 
   it('refuses to shrink an academic year away from its sub-periods, and allows a shrink that keeps them', async () => {
@@ -211,11 +341,39 @@ describe('periods over HTTP', () => {
   it('refuses a duplicate code with 409 naming the field, and writes nothing', async () => {
     const year = await create(academicYear(2050));
     await create({ code: 'DUP-S1', type: 'semester', labels: { fr: 'S1' }, startDate: '2050-09-01', endDate: '2051-01-31', parentId: year.id });
-    const again = await runtime.request('POST', base, { code: 'DUP-S1', type: 'trimester', labels: { fr: 'Autre' }, startDate: '2051-02-01', endDate: '2051-04-30', parentId: year.id });
+    const again = await runtime.request('POST', base, {
+      code: 'DUP-S1',
+      type: 'trimester',
+      labels: { fr: 'Autre' },
+      startDate: '2051-02-01',
+      endDate: '2051-04-30',
+      parentId: year.id,
+    });
     expectRefusal(again, 409, 'duplicate-code', '/code');
     // The same year twice is a duplicate, said before it is an overlap.
     expectRefusal(await runtime.request('POST', base, academicYear(2050)), 409, 'duplicate-code', '/code');
     expect(await codes(`parentId=${year.id}`)).toEqual(['DUP-S1']);
+  });
+
+  it('gives a code to only one of two simultaneous creations, under different years', async () => {
+    // No shared lock orders these two: on PostgreSQL the unique index decides, and the loser still gets a 409.
+    const [a, b] = [await create(academicYear(2060)), await create(academicYear(2061))];
+    const semester = (year: PeriodBody) => ({
+      code: 'RACE-DUP',
+      type: 'semester',
+      labels: { fr: 'S1' },
+      startDate: year.startDate,
+      endDate: `${year.startDate.slice(0, 4)}-12-31`,
+      parentId: year.id,
+    });
+    const responses = await Promise.all([runtime.request('POST', base, semester(a)), runtime.request('POST', base, semester(b))]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expectRefusal(
+      responses.find((r) => r.statusCode === 409)!,
+      409,
+      'duplicate-code',
+      '/code',
+    );
   });
 
   it('answers 404 for an unknown period and 400 for a malformed id', async () => {
@@ -275,9 +433,7 @@ describe('periods over HTTP', () => {
     for (const sub of subs) created.push(await create({ ...sub, labels: { fr: sub.code }, parentId: year.id }));
 
     const byKey = (key: (p: PeriodBody) => string, descending: boolean) =>
-      [...created]
-        .sort((a, b) => (key(a) === key(b) ? (a.id < b.id ? -1 : 1) : (key(a) < key(b) ? -1 : 1) * (descending ? -1 : 1)))
-        .map((p) => p.code);
+      [...created].sort((a, b) => (key(a) === key(b) ? (a.id < b.id ? -1 : 1) : (key(a) < key(b) ? -1 : 1) * (descending ? -1 : 1))).map((p) => p.code);
     const expected: Record<string, string[]> = {
       startDate: byKey((p) => p.startDate, false),
       '-startDate': byKey((p) => p.startDate, true),
@@ -343,13 +499,35 @@ describe('period sandbox', () => {
     await loadSandboxPeriods(runtime.contexts.get('referential')!, 'sandbox-test');
     const years = (await runtime.request('GET', `${base}?parentId=none&sort=startDate`)).json() as Page;
     expect(years.items).toEqual([
-      expect.objectContaining({ code: '2025-2026', startDate: '2025-09-01', endDate: '2026-08-31', labels: { fr: 'Année universitaire 2025-2026', en: 'Academic year 2025-2026' } }),
-      expect.objectContaining({ code: '2026-2027', startDate: '2026-09-01', endDate: '2027-08-31', labels: { fr: 'Année universitaire 2026-2027', en: 'Academic year 2026-2027' } }),
+      expect.objectContaining({
+        code: '2025-2026',
+        startDate: '2025-09-01',
+        endDate: '2026-08-31',
+        labels: { fr: 'Année universitaire 2025-2026', en: 'Academic year 2025-2026' },
+      }),
+      expect.objectContaining({
+        code: '2026-2027',
+        startDate: '2026-09-01',
+        endDate: '2027-08-31',
+        labels: { fr: 'Année universitaire 2026-2027', en: 'Academic year 2026-2027' },
+      }),
     ]);
     const semesters = (await runtime.request('GET', `${base}?parentId=${years.items[1]!.id}&sort=startDate`)).json() as Page;
     expect(semesters.items).toEqual([
-      expect.objectContaining({ code: '2026-2027-S1', type: 'semester', startDate: '2026-09-01', endDate: '2027-01-31', labels: { fr: 'Semestre 1 2026-2027', en: 'Semester 1 2026-2027' } }),
-      expect.objectContaining({ code: '2026-2027-S2', type: 'semester', startDate: '2027-02-01', endDate: '2027-08-31', labels: { fr: 'Semestre 2 2026-2027', en: 'Semester 2 2026-2027' } }),
+      expect.objectContaining({
+        code: '2026-2027-S1',
+        type: 'semester',
+        startDate: '2026-09-01',
+        endDate: '2027-01-31',
+        labels: { fr: 'Semestre 1 2026-2027', en: 'Semester 1 2026-2027' },
+      }),
+      expect.objectContaining({
+        code: '2026-2027-S2',
+        type: 'semester',
+        startDate: '2027-02-01',
+        endDate: '2027-08-31',
+        labels: { fr: 'Semestre 2 2026-2027', en: 'Semester 2 2026-2027' },
+      }),
     ]);
     const today = (await runtime.request('GET', `${base}?at=2026-02-01&sort=code`)).json() as Page;
     expect(today.items.map((p) => p.code)).toEqual(['2025-2026', '2025-2026-S2']);

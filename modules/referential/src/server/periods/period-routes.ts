@@ -37,7 +37,11 @@ export async function periodRoutes(app: ModuleApp, context: ModuleContext): Prom
     },
     async (request, reply) => {
       const period = await createPeriod(context, request.body, request.id);
-      return reply.status(201).header('location', `${request.url.split('?')[0]}/${period.id}`).header('etag', etag(period.version)).send(period);
+      return reply
+        .status(201)
+        .header('location', `${request.url.split('?')[0]}/${period.id}`)
+        .header('etag', etag(period.version))
+        .send(period);
     },
   );
 

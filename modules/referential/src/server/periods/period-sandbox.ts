@@ -27,7 +27,14 @@ export async function loadSandboxPeriods(context: ModuleContext, requestId: stri
     for (const { n, startDate, endDate } of semesters) {
       await createPeriod(
         context,
-        { code: `${code}-S${n}`, type: 'semester', labels: { fr: `Semestre ${n} ${code}`, en: `Semester ${n} ${code}` }, startDate, endDate, parentId: year.id },
+        {
+          code: `${code}-S${n}`,
+          type: 'semester',
+          labels: { fr: `Semestre ${n} ${code}`, en: `Semester ${n} ${code}` },
+          startDate,
+          endDate,
+          parentId: year.id,
+        },
         requestId,
       );
     }
