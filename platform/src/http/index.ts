@@ -4,3 +4,4 @@ export * from './openapi.ts';
 export * from './problem-schema.ts';
 export * from './pagination.ts';
 export * from './validation.ts';
+export * from './versioning.ts';

@@ -1,7 +1,5 @@
-import { Type } from 'typebox';
-import type { ModuleApp, ModuleContext } from '@pegase/platform';
+import { type ModuleApp, type ModuleContext, IfMatchHeaders, sendVersioned, expectedVersion } from '@pegase/platform';
 import { Establishment, EstablishmentInput, referentialPermissions } from '../../contract/index.ts';
-import { etag, expectedVersion } from '../shared/concurrency.ts';
 import { getEstablishment, putEstablishment } from './establishment-service.ts';
 
 export async function establishmentRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
@@ -13,7 +11,7 @@ export async function establishmentRoutes(app: ModuleApp, context: ModuleContext
     },
     async (_request, reply) => {
       const result = await getEstablishment(context.db);
-      return reply.header('etag', etag(result.version)).send(result);
+      return sendVersioned(reply, result);
     },
   );
 
@@ -24,17 +22,14 @@ export async function establishmentRoutes(app: ModuleApp, context: ModuleContext
       schema: {
         summary: 'Set the establishment (UAI with its control letter, names).',
         operationId: 'putEstablishment',
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: EstablishmentInput,
         response: { 200: Establishment, 201: Establishment },
       },
     },
     async (request, reply) => {
       const { establishment, created } = await putEstablishment(context, request.body, expectedVersion(request.headers['if-match']), request.id);
-      return reply
-        .status(created ? 201 : 200)
-        .header('etag', etag(establishment.version))
-        .send(establishment);
+      return sendVersioned(reply, establishment, created ? 201 : 200);
     },
   );
 }

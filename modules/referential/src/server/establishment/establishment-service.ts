@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { Problem, ruleProblem, type Executor, type ModuleContext } from '@pegase/platform';
+import { Problem, ruleProblem, type Executor, type ModuleContext, checkVersion } from '@pegase/platform';
 import { referentialEvents, type Establishment, type EstablishmentInput } from '../../contract/index.ts';
-import { checkVersion } from '../shared/concurrency.ts';
 import { establishment } from '../shared/tables.ts';
 import { isValidUai, uaiControlLetter } from './uai.ts';
 

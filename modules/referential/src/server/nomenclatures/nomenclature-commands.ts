@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type FieldError, type ModuleContext, type Transaction } from '@pegase/platform';
+import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type FieldError, type ModuleContext, type Transaction, checkVersion } from '@pegase/platform';
 import {
   referentialEvents,
   type CreateNomenclature,
@@ -10,7 +10,6 @@ import {
   type UpdateNomenclature,
   type UpdateNomenclatureValue,
 } from '../../contract/index.ts';
-import { checkVersion } from '../shared/concurrency.ts';
 import { labelColumns } from '../shared/labels.ts';
 import { nomenclatures, nomenclatureValues } from '../shared/tables.ts';
 import { toNomenclature, toNomenclatureValue, type NomenclatureRow, type NomenclatureValueRow } from './nomenclature-mapper.ts';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { listQuery, pageOf, Problem, type ModuleApp, type ModuleContext } from '@pegase/platform';
+import { listQuery, pageOf, Problem, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion } from '@pegase/platform';
 import {
   Code,
   CreateNomenclature,
@@ -15,7 +15,6 @@ import {
   UpdateNomenclature,
   UpdateNomenclatureValue,
 } from '../../contract/index.ts';
-import { etag, expectedVersion } from '../shared/concurrency.ts';
 import { createNomenclature, createNomenclatureValue, updateNomenclature, updateNomenclatureValue } from './nomenclature-commands.ts';
 import { decodeCsv } from './nomenclature-csv.ts';
 import { importNomenclatureValues } from './nomenclature-import.ts';
@@ -30,7 +29,6 @@ import {
 
 const read = { access: { permission: referentialPermissions.read } };
 const write = { access: { permission: referentialPermissions.writeNomenclatures } };
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag of the version you edited; 412 if it changed since.' })) });
 
 const NomenclatureParams = Type.Object({ code: Code }, { additionalProperties: false });
 const ValueParams = Type.Object({ code: Code, id: Id }, { additionalProperties: false });
@@ -73,11 +71,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     },
     async (request, reply) => {
       const nomenclature = await createNomenclature(context, request.body, request.id);
-      return reply
-        .status(201)
-        .header('location', `${request.url.split('?')[0]}/${nomenclature.code}`)
-        .header('etag', etag(nomenclature.version))
-        .send(nomenclature);
+      return sendCreated(request, reply, nomenclature, nomenclature.code);
     },
   );
 
@@ -89,7 +83,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     },
     async (request, reply) => {
       const nomenclature = await getNomenclature(context.db, request.params.code);
-      return reply.header('etag', etag(nomenclature.version)).send(nomenclature);
+      return sendVersioned(reply, nomenclature);
     },
   );
 
@@ -101,14 +95,14 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
         summary: 'Change the labels or the description of a nomenclature.',
         operationId: 'updateNomenclature',
         params: NomenclatureParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: UpdateNomenclature,
         response: { 200: Nomenclature },
       },
     },
     async (request, reply) => {
       const nomenclature = await updateNomenclature(context, request.params.code, request.body, expectedVersion(request.headers['if-match']), request.id);
-      return reply.header('etag', etag(nomenclature.version)).send(nomenclature);
+      return sendVersioned(reply, nomenclature);
     },
   );
 
@@ -141,11 +135,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     },
     async (request, reply) => {
       const value = await createNomenclatureValue(context, request.params.code, request.body, request.id);
-      return reply
-        .status(201)
-        .header('location', `${request.url.split('?')[0]}/${value.id}`)
-        .header('etag', etag(value.version))
-        .send(value);
+      return sendCreated(request, reply, value, value.id);
     },
   );
 
@@ -157,7 +147,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     },
     async (request, reply) => {
       const value = await getNomenclatureValue(context.db, request.params.code, request.params.id);
-      return reply.header('etag', etag(value.version)).send(value);
+      return sendVersioned(reply, value);
     },
   );
 
@@ -169,7 +159,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
         summary: 'Change the labels of a value, or close or reopen its validity (validTo).',
         operationId: 'updateNomenclatureValue',
         params: ValueParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: UpdateNomenclatureValue,
         response: { 200: NomenclatureValue },
       },
@@ -183,7 +173,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
         expectedVersion(request.headers['if-match']),
         request.id,
       );
-      return reply.header('etag', etag(value.version)).send(value);
+      return sendVersioned(reply, value);
     },
   );
 

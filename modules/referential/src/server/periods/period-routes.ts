@@ -1,13 +1,10 @@
-import { Type } from 'typebox';
-import { listQuery, pageOf, type ModuleApp, type ModuleContext } from '@pegase/platform';
+import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion } from '@pegase/platform';
 import { CreatePeriod, IdParams, Period, PeriodFilters, periodSortFields, referentialPermissions, UpdatePeriod } from '../../contract/index.ts';
-import { etag, expectedVersion } from '../shared/concurrency.ts';
 import { createPeriod, updatePeriod } from './period-commands.ts';
 import { getPeriod, listPeriods } from './period-queries.ts';
 
 const read = { access: { permission: referentialPermissions.read } };
 const write = { access: { permission: referentialPermissions.writePeriods } };
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag of the version you edited; 412 if it changed since.' })) });
 
 export async function periodRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
   app.get(
@@ -37,11 +34,7 @@ export async function periodRoutes(app: ModuleApp, context: ModuleContext): Prom
     },
     async (request, reply) => {
       const period = await createPeriod(context, request.body, request.id);
-      return reply
-        .status(201)
-        .header('location', `${request.url.split('?')[0]}/${period.id}`)
-        .header('etag', etag(period.version))
-        .send(period);
+      return sendCreated(request, reply, period, period.id);
     },
   );
 
@@ -50,7 +43,7 @@ export async function periodRoutes(app: ModuleApp, context: ModuleContext): Prom
     { config: read, schema: { summary: 'Read one period.', operationId: 'getPeriod', params: IdParams, response: { 200: Period } } },
     async (request, reply) => {
       const period = await getPeriod(context.db, request.params.id);
-      return reply.header('etag', etag(period.version)).send(period);
+      return sendVersioned(reply, period);
     },
   );
 
@@ -62,14 +55,14 @@ export async function periodRoutes(app: ModuleApp, context: ModuleContext): Prom
         summary: 'Change a period: labels or dates. The rules of creation are checked again on the resulting dates.',
         operationId: 'updatePeriod',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: UpdatePeriod,
         response: { 200: Period },
       },
     },
     async (request, reply) => {
       const period = await updatePeriod(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), request.id);
-      return reply.header('etag', etag(period.version)).send(period);
+      return sendVersioned(reply, period);
     },
   );
 }

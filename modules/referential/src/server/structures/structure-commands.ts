@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Transaction } from '@pegase/platform';
+import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Transaction, checkVersion } from '@pegase/platform';
 import { referentialEvents, type CreateStructure, type Structure, type UpdateStructure } from '../../contract/index.ts';
-import { checkVersion } from '../shared/concurrency.ts';
 import { labelColumns } from '../shared/labels.ts';
 import { structures } from '../shared/tables.ts';
 import { toStructure, type StructureRow } from './structure-mapper.ts';

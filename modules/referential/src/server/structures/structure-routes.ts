@@ -1,13 +1,10 @@
-import { Type } from 'typebox';
-import { listQuery, pageOf, type ModuleApp, type ModuleContext } from '@pegase/platform';
+import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion } from '@pegase/platform';
 import { CreateStructure, IdParams, referentialPermissions, Structure, StructureFilters, structureSortFields, UpdateStructure } from '../../contract/index.ts';
-import { etag, expectedVersion } from '../shared/concurrency.ts';
 import { createStructure, updateStructure } from './structure-commands.ts';
 import { getStructure, listStructures } from './structure-queries.ts';
 
 const read = { access: { permission: referentialPermissions.read } };
 const write = { access: { permission: referentialPermissions.writeStructures } };
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag of the version you edited; 412 if it changed since.' })) });
 
 export async function structureRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
   app.get(
@@ -37,11 +34,7 @@ export async function structureRoutes(app: ModuleApp, context: ModuleContext): P
     },
     async (request, reply) => {
       const structure = await createStructure(context, request.body, request.id);
-      return reply
-        .status(201)
-        .header('location', `${request.url.split('?')[0]}/${structure.id}`)
-        .header('etag', etag(structure.version))
-        .send(structure);
+      return sendCreated(request, reply, structure, structure.id);
     },
   );
 
@@ -50,7 +43,7 @@ export async function structureRoutes(app: ModuleApp, context: ModuleContext): P
     { config: read, schema: { summary: 'Read one structure.', operationId: 'getStructure', params: IdParams, response: { 200: Structure } } },
     async (request, reply) => {
       const structure = await getStructure(context.db, request.params.id);
-      return reply.header('etag', etag(structure.version)).send(structure);
+      return sendVersioned(reply, structure);
     },
   );
 
@@ -62,14 +55,14 @@ export async function structureRoutes(app: ModuleApp, context: ModuleContext): P
         summary: 'Change a structure: labels, type, closing date, or move it (and its subtree) under another parent.',
         operationId: 'updateStructure',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: UpdateStructure,
         response: { 200: Structure },
       },
     },
     async (request, reply) => {
       const structure = await updateStructure(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), request.id);
-      return reply.header('etag', etag(structure.version)).send(structure);
+      return sendVersioned(reply, structure);
     },
   );
 }
