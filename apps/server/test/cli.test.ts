@@ -83,4 +83,23 @@ describe('the pegase command', () => {
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopped cleanly');
   });
+
+  it('serves the sandbox of `npm start`: a demo university, its periods and nomenclatures', async () => {
+    const server = await startPegase(['--sandbox'], { DATABASE_URL: '' }, await freePort());
+    try {
+      const get = async (path: string) => (await (await fetch(`${server.baseUrl}/api/referential/v1${path}`)).json()) as Record<string, unknown>;
+      expect(await get('/establishment')).toMatchObject({ uai: '0999999F', name: 'Université Pégase' });
+      const faculties = (await get('/structures?parentId=none&type=ufr&sort=code')) as { items: { code: string }[] };
+      expect(faculties.items.map((s) => s.code)).toEqual(['UFR-DEG', 'UFR-LLSH', 'UFR-SCI']);
+      const years = (await get('/periods?type=academic-year&sort=code')) as { items: { code: string }[] };
+      expect(years.items.map((p) => p.code)).toEqual(['2025-2026', '2026-2027']);
+      const series = (await get('/nomenclatures/BAC-SERIES/values?at=2026-06-01&limit=200')) as { items: { code: string }[] };
+      expect(series.items.map((v) => v.code)).toContain('GENERAL');
+      expect(series.items.map((v) => v.code)).not.toContain('S');
+      expect(server.output()).toContain('Pégase sandbox ready');
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
 });
