@@ -6,3 +6,5 @@ export * from './http/index.ts';
 export * from './module/index.ts';
 export * from './observability/index.ts';
 export * from './runtime/index.ts';
+export * from './auth/index.ts';
+export * from './audit/index.ts';

@@ -3,10 +3,13 @@ import type { Command } from './commands/command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { openapiCommand } from './commands/openapi.ts';
 import { serveCommand } from './commands/serve.ts';
+import { accountCommand } from './commands/account.ts';
+import { keysCommand } from './commands/keys.ts';
+import { tokenCommand } from './commands/token.ts';
 import { describeFailure, UsageError } from './errors.ts';
 import { version } from './version.ts';
 
-const commands: Command[] = [serveCommand, migrateCommand, openapiCommand];
+const commands: Command[] = [serveCommand, migrateCommand, openapiCommand, accountCommand, tokenCommand, keysCommand];
 
 const overview = `pegase ${version} — student information system
 

@@ -71,9 +71,17 @@ describe('the pegase command', () => {
     const again = await runPegase(['migrate'], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
     expect(again.stdout).toMatch(/^0 migration\(s\) applied, [1-9]\d* already applied/m);
 
+    // The first administrator and a token for them, as an operator would do it.
     const port = await freePort();
-    const server = await startPegase([], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '', PEGASE_MIGRATE_ON_START: 'false' }, port);
-    const list = await fetch(`${server.baseUrl}/api/referential/v1/structures`);
+    const site = { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '', PEGASE_PUBLIC_URL: `http://127.0.0.1:${port}` };
+    const created = await runPegase(['account', '--login', 'ops-admin', '--roles', 'admin', '--password-stdin'], site, 60_000, 'a long enough password\n');
+    expect(created.stdout, created.stderr).toContain('created ops-admin (admin)');
+    const token = (await runPegase(['token', '--user', 'ops-admin', '--ttl', '5m'], site)).stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+
+    const server = await startPegase([], { ...site, PEGASE_MIGRATE_ON_START: 'false' }, port);
+    expect((await fetch(`${server.baseUrl}/api/referential/v1/structures`)).status).toBe(401);
+    const list = await fetch(`${server.baseUrl}/api/referential/v1/structures`, { headers: { authorization: `Bearer ${token}` } });
     expect(list.status).toBe(200);
     // The embedded database belongs to one process: a second one is refused.
     const second = await runPegase(['serve', '--port', String(await freePort())], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
@@ -84,19 +92,14 @@ describe('the pegase command', () => {
     expect(server.output()).toContain('stopped cleanly');
   });
 
-  it('serves the sandbox of `npm start`: a demo university, its periods and nomenclatures', async () => {
+  it('serves the sandbox of `npm start`, whose API needs a token', async () => {
     const server = await startPegase(['--sandbox'], { DATABASE_URL: '' }, await freePort());
     try {
-      const get = async (path: string) => (await (await fetch(`${server.baseUrl}/api/referential/v1${path}`)).json()) as Record<string, unknown>;
-      expect(await get('/establishment')).toMatchObject({ uai: '0999999F', name: 'Université Pégase' });
-      const faculties = (await get('/structures?parentId=none&type=ufr&sort=code')) as { items: { code: string }[] };
-      expect(faculties.items.map((s) => s.code)).toEqual(['UFR-DEG', 'UFR-LLSH', 'UFR-SCI']);
-      const years = (await get('/periods?type=academic-year&sort=code')) as { items: { code: string }[] };
-      expect(years.items.map((p) => p.code)).toEqual(['2025-2026', '2026-2027']);
-      const series = (await get('/nomenclatures/BAC-SERIES/values?at=2026-06-01&limit=200')) as { items: { code: string }[] };
-      expect(series.items.map((v) => v.code)).toContain('GENERAL');
-      expect(series.items.map((v) => v.code)).not.toContain('S');
       expect(server.output()).toContain('Pégase sandbox ready');
+      const anonymous = await fetch(`${server.baseUrl}/api/referential/v1/structures`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="pegase"');
+      expect((await fetch(`${server.baseUrl}/api/openapi.json`)).status).toBe(200);
     } finally {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '@pegase/platform/testing';
-import { freePort, startPegase, type Serving } from './run-pegase.ts';
+import { freePort, runPegase, startPegase, type Serving } from './run-pegase.ts';
 
 /** Needs a real PostgreSQL server: runs in `npm run test:integration`. */
 describe.skipIf(testServerUrl() === undefined)('two replicas starting together on one empty PostgreSQL', () => {
@@ -15,7 +15,8 @@ describe.skipIf(testServerUrl() === undefined)('two replicas starting together o
 
   it('both become ready and the migrations run exactly once', async () => {
     database = await createTestDatabase();
-    const env = { DATABASE_URL: database.url!, PEGASE_MIGRATE_ON_START: 'true' };
+    // Replicas behind one ingress share one public URL, hence one token issuer.
+    const env = { DATABASE_URL: database.url!, PEGASE_MIGRATE_ON_START: 'true', PEGASE_PUBLIC_URL: 'https://scolarite.example.fr' };
     const [portA, portB] = [await freePort(), await freePort()];
     started.push(...(await Promise.all([startPegase([], env, portA), startPegase([], env, portB)])));
 
@@ -41,14 +42,18 @@ describe.skipIf(testServerUrl() === undefined)('two replicas starting together o
     expect(waiters).toHaveLength(1);
     expect(waiters[0]![1]).toBe(appliers[0]![0]);
 
-    // And both serve the same data.
+    // And both serve the same data, to the same token, signed with the key both share.
+    await runPegase(['account', '--login', 'replica-admin', '--roles', 'admin', '--password-stdin'], env, 60_000, 'a long enough password\n');
+    const token = (await runPegase(['token', '--user', 'replica-admin'], env)).stdout.trim();
     const created = await fetch(`${started[0]!.baseUrl}/api/referential/v1/structures`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ code: 'REPLICA', type: 'service', labels: { fr: 'Service partagé' } }),
     });
     expect(created.status).toBe(201);
-    const seen = (await (await fetch(`${started[1]!.baseUrl}/api/referential/v1/structures?q=REPLICA`)).json()) as { items: unknown[] };
+    const seen = (await (await fetch(`${started[1]!.baseUrl}/api/referential/v1/structures?q=REPLICA`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      items: unknown[];
+    };
     expect(seen.items).toHaveLength(1);
   });
 });

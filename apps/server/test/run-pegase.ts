@@ -10,13 +10,14 @@ export interface Finished {
 }
 
 /** Runs `pegase …` to completion with the Node.js that runs the tests. */
-export function runPegase(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<Finished> {
+export function runPegase(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000, stdin?: string): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [pegaseBin, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(stdin ?? '');
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`pegase ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stderr}`));

@@ -60,6 +60,20 @@ const httpUrl: Parser<string> = (raw) => {
 
 const nonEmpty: Parser<string> = (raw) => (raw.trim() === '' ? undefined : raw);
 
+const claimName: Parser<string> = (raw) => (/^[A-Za-z0-9_.:-]{1,100}$/.test(raw) ? raw : undefined);
+
+const roleNames = ['student', 'teacher', 'staff', 'admin', 'service'];
+/** A JSON object from a provider's values to Pégase roles: {"faculty":"teacher","employee":"staff"}. */
+const roleMap: Parser<Record<string, string>> = (raw) => {
+  try {
+    const value = JSON.parse(raw) as unknown;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    return Object.values(value).every((role) => roleNames.includes(role as string)) ? (value as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 const boolean: Parser<boolean> = (raw) => (raw === 'true' ? true : raw === 'false' ? false : undefined);
 
 export const configVariables = {
@@ -117,6 +131,13 @@ export const configVariables = {
     'How long SIGTERM waits for in-flight requests before closing anyway.',
   ),
   trustProxy: variable('PEGASE_TRUST_PROXY', 'true or false', 'false', boolean, 'Trust X-Forwarded-* headers (set behind an ingress or reverse proxy).'),
+  oidcIssuer: variable('PEGASE_OIDC_ISSUER', 'the http(s) URL of an OpenID provider (its issuer)', undefined, httpUrl, 'Accept tokens of this external OpenID provider (Keycloak, a CAS server in OIDC mode…) instead of the embedded one.'),
+  oidcAudience: variable('PEGASE_OIDC_AUDIENCE', 'an audience name', 'pegase-api', nonEmpty, 'The `aud` that access tokens must carry.'),
+  oidcRolesClaim: variable('PEGASE_OIDC_ROLES_CLAIM', 'a claim name', 'pegase_roles', claimName, 'Claim of an external token that holds the roles (a list or a space-separated string).'),
+  oidcStructuresClaim: variable('PEGASE_OIDC_STRUCTURES_CLAIM', 'a claim name', 'pegase_structures', claimName, 'Claim of an external token that holds the structure codes the rights apply to.'),
+  oidcLearnerClaim: variable('PEGASE_OIDC_LEARNER_CLAIM', 'a claim name', 'learner_code', claimName, 'Claim of an external token that holds a student’s learner code.'),
+  oidcRoleMap: variable('PEGASE_OIDC_ROLE_MAP', 'a JSON object from claim values to roles, e.g. {"faculty":"teacher"}', '{}', roleMap, 'Maps the role values of an external provider to Pégase roles (student, teacher, staff, admin, service).'),
+  tokenTtlSeconds: variable('PEGASE_TOKEN_TTL_SECONDS', 'an integer between 60 and 86400 (seconds)', '900', integer(60, 86_400), 'Lifetime of the access tokens the embedded provider issues.'),
   bodyLimitBytes: variable(
     'PEGASE_BODY_LIMIT_BYTES',
     'an integer between 1024 and 104857600',

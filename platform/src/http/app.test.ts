@@ -84,7 +84,7 @@ describe('route declarations', () => {
       title: 'Careless',
       description: 'Test module.',
       migrations: new URL('../testing/fixture-module/no-migrations/', import.meta.url),
-      permissions: [{ name: 'careless.read', description: 'Read.' }],
+      permissions: [{ name: 'careless.read', description: 'Read.', roles: ['staff'] }],
       events: [],
       async routes(app) {
         app.get('/things', { config, schema: { response: { 200: Type.Object({}) }, ...schema } }, async () => ({}));
@@ -104,7 +104,7 @@ describe('readiness', () => {
   it('is 503 with the pending migration named when migrations were not applied', async () => {
     const runtime = await createTestRuntime([fixtureModule()], { env: { PEGASE_MIGRATE_ON_START: 'false' } });
     try {
-      const response = await runtime.request('GET', '/health/ready');
+      const response = await runtime.request('GET', '/health/ready', undefined, {}, null);
       expect(response.statusCode).toBe(503);
       expect(response.json().detail).toMatch(/migration\(s\) not applied yet, e\.g\. pegase_platform\/0001-outbox-and-inbox; run `pegase migrate`/);
     } finally {

@@ -8,6 +8,8 @@ import { installOpenApi, moduleDocument, type OpenApiDocument } from './openapi.
 import { requestIdOf } from './request-id.ts';
 import { validatorCompiler } from './validation.ts';
 import { Problem } from '../errors/problem.ts';
+import { accessHook } from '../auth/access.ts';
+import type { TokenVerifier } from '../auth/verifier.ts';
 
 export interface Readiness {
   /** Resolves when the process can serve; rejects with the reason otherwise. */
@@ -19,6 +21,7 @@ export interface HttpAppOptions {
   metrics: Metrics;
   modules: { module: PegaseModule; context: ModuleContext }[];
   readiness: Readiness;
+  verifier: TokenVerifier;
   publicUrl: string;
   version: string;
   trustProxy: boolean;
@@ -72,6 +75,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     await app.register(
       async (scope) => {
         scope.addHook('onRoute', (route) => requireDeclarations(module, route));
+        scope.decorateRequest('principal', null);
+        scope.addHook('onRequest', accessHook(module, options.verifier));
         await module.routes(scope as unknown as ModuleApp, context);
         scope.get('/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () =>
           moduleDocument(app.swagger() as unknown as OpenApiDocument, module),

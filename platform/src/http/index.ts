@@ -5,3 +5,4 @@ export * from './problem-schema.ts';
 export * from './pagination.ts';
 export * from './validation.ts';
 export * from './versioning.ts';
+export * from './origin.ts';

@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database, Transaction } from '../db/database.ts';
-import type { EventData, EventDefinition, EventHandler, OutboxItem, PublishOptions } from '../events/index.ts';
+import type { EventData, EventDefinition, EventHandler } from '../events/index.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { Role } from '../auth/principal.ts';
+import type { Origin } from '../audit/audit-trail.ts';
 
 /** The Fastify instance a module's routes are declared on, typed by TypeBox. */
 export type ModuleApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -24,6 +26,26 @@ export interface PermissionDeclaration {
   /** `<module>.<resource>.<read|write|…>`, e.g. `referential.structures.write`. */
   name: string;
   description: string;
+  /**
+   * Roles that hold it (admins hold every permission). For staff and
+   * teachers it applies within their structures, which the module checks.
+   */
+  roles: Role[];
+}
+
+/** What a change is about and who made it. */
+export interface Change {
+  /** Id or code of the changed record (the event's subject, the audit target). */
+  subject: string;
+  origin: Origin;
+  /** The record before the change, as the API shows it; absent for a creation. */
+  before?: object | null;
+}
+
+export interface ChangeItem<D> {
+  data: D;
+  subject: string;
+  before?: object | null;
 }
 
 /** What the kernel hands to a module: its database, its logger, its events. */
@@ -36,14 +58,13 @@ export interface ModuleContext {
    * outbox in that transaction and delivered as soon as it commits.
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
-  publish<E extends EventDefinition>(tx: Transaction, definition: E, data: EventData<E>, options?: PublishOptions): Promise<string>;
-  /** Many events of one type in a few statements (imports, bulk changes). */
-  publishMany<E extends EventDefinition>(
-    tx: Transaction,
-    definition: E,
-    items: OutboxItem<EventData<E>>[],
-    options?: { requestId?: string },
-  ): Promise<string[]>;
+  /**
+   * Announces a change: writes its event to the outbox and its audit entry
+   * (who, when, the record before and after, the request), both in `tx`.
+   */
+  publish<E extends EventDefinition>(tx: Transaction, definition: E, data: EventData<E>, change: Change): Promise<string>;
+  /** Many changes of one kind in a few statements (imports, bulk changes). */
+  publishMany<E extends EventDefinition>(tx: Transaction, definition: E, items: ChangeItem<EventData<E>>[], origin: Origin): Promise<string[]>;
 }
 
 /**

@@ -4,9 +4,15 @@ import { openDatabase, type DatabaseHandle, type DatabaseLocation } from '../db/
 import { loadMigrations, migrate, pendingMigrations, type Migration, type MigrationSource } from '../db/migrations.ts';
 import { InlineDispatcher } from '../events/dispatcher.ts';
 import { writeManyToOutbox, writeToOutbox } from '../events/outbox.ts';
+import { auditModule } from '../audit/audit-module.ts';
+import { auditRecordOf, writeAudit } from '../audit/audit-trail.ts';
 import { buildHttpApp } from '../http/app.ts';
 import type { ModuleContext, PegaseModule } from '../module/module.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
+import { defaultClaimMapping, type ClaimMapping } from '../auth/claims.ts';
+import { KeyStore } from '../auth/key-store.ts';
+import type { Role } from '../auth/principal.ts';
+import { embeddedVerifier, externalVerifier, type TokenVerifier } from '../auth/verifier.ts';
 import { createMetrics } from '../observability/metrics.ts';
 
 export const PLATFORM_SCHEMA = 'pegase_platform';
@@ -30,6 +36,11 @@ export interface Runtime {
   dispatcher: InlineDispatcher;
   logger: Logger;
   contexts: Map<string, ModuleContext>;
+  /** Signing keys of the embedded provider (unused when an external issuer is configured). */
+  keys: KeyStore;
+  /** The issuer whose tokens the API accepts. */
+  issuer: string;
+  verifier: TokenVerifier;
   /** Stops accepting, finishes in-flight requests and deliveries, closes the database. */
   close(): Promise<void>;
 }
@@ -38,8 +49,26 @@ export function platformMigrationSource(): MigrationSource {
   return { module: PLATFORM_SCHEMA, directory: new URL('../../migrations/', import.meta.url) };
 }
 
+export function withKernelModules(modules: PegaseModule[]): PegaseModule[] {
+  return [auditModule, ...modules.filter((m) => m !== auditModule)];
+}
+
 export function migrationSources(modules: PegaseModule[]): MigrationSource[] {
-  return [platformMigrationSource(), ...modules.map((m) => ({ module: m.name, directory: m.migrations }))];
+  return [platformMigrationSource(), ...withKernelModules(modules).map((m) => ({ module: m.name, directory: m.migrations }))];
+}
+
+/** The embedded provider lives at `<public URL>/auth`. */
+export function embeddedIssuer(config: Config): string {
+  return `${config.publicUrl ?? `http://localhost:${config.port}`}/auth`;
+}
+
+export function claimMapping(config: Config): ClaimMapping {
+  return {
+    rolesClaim: config.oidcRolesClaim,
+    structuresClaim: config.oidcStructuresClaim,
+    learnerClaim: config.oidcLearnerClaim,
+    roleMap: config.oidcRoleMap as Record<string, Role>,
+  };
 }
 
 export function databaseLocation(config: Config, sandbox: boolean): DatabaseLocation {
@@ -50,7 +79,9 @@ export function databaseLocation(config: Config, sandbox: boolean): DatabaseLoca
 
 /** Builds a process that serves the given modules; it does not listen yet. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { config, modules } = options;
+  const { config } = options;
+  // The kernel's own module (the audit trail) is served with every shape.
+  const modules = withKernelModules(options.modules);
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openDatabase(options.database ?? databaseLocation(config, options.sandbox === true));
   logger.info({ database: database.description }, 'database opened');
@@ -63,6 +94,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`,
       );
     }
+
+    const keys = new KeyStore(database.db);
+    const verifier =
+      config.oidcIssuer === undefined
+        ? embeddedVerifier(keys, embeddedIssuer(config), config.oidcAudience, defaultClaimMapping)
+        : await externalVerifier(config.oidcIssuer, config.oidcAudience, claimMapping(config));
 
     const dispatcher = new InlineDispatcher(database.db, logger.child({ component: 'events' }), { pollMs: config.eventsPollMs });
     const contexts = new Map<string, ModuleContext>();
@@ -78,7 +115,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger,
       metrics: createMetrics(),
       modules: modules.map((module) => ({ module, context: contexts.get(module.name)! })),
-      readiness: readiness(database, migrations),
+      readiness: readiness(database, migrations, () => keys.ensureKey()),
+      verifier,
       // A relative server URL: the document is then right on whatever host serves it.
       publicUrl: config.publicUrl ?? '/',
       version: options.version ?? '0.0.0',
@@ -86,6 +124,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       bodyLimit: config.bodyLimitBytes,
     });
     await app.ready();
+    if ((await pendingMigrations(database, migrations)).length === 0) await keys.ensureKey();
     if (options.deliverEvents !== false) dispatcher.start();
 
     let closing: Promise<void> | undefined;
@@ -95,6 +134,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       dispatcher,
       logger,
       contexts,
+      keys,
+      issuer: verifier.issuer,
+      verifier,
       close() {
         closing ??= (async () => {
           await app.close();
@@ -120,16 +162,20 @@ function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatche
       dispatcher.wake();
       return result;
     },
-    publish(tx, definition, data, options) {
-      return writeToOutbox(tx, module.name, definition, data, options);
+    async publish(tx, definition, data, change) {
+      const id = await writeToOutbox(tx, module.name, definition, data, { subject: change.subject, requestId: change.origin.requestId });
+      await writeAudit(tx, module.name, [auditRecordOf(definition.type, change.subject, asRecord(change.before), asRecord(data)!)], change.origin);
+      return id;
     },
-    publishMany(tx, definition, items, options) {
-      return writeManyToOutbox(tx, module.name, definition, items, options);
+    async publishMany(tx, definition, items, origin) {
+      const ids = await writeManyToOutbox(tx, module.name, definition, items, { requestId: origin.requestId });
+      await writeAudit(tx, module.name, items.map((item) => auditRecordOf(definition.type, item.subject, asRecord(item.before), asRecord(item.data)!)), origin);
+      return ids;
     },
   };
 }
 
-function readiness(database: DatabaseHandle, migrations: Migration[]) {
+function readiness(database: DatabaseHandle, migrations: Migration[], whenMigrated: () => Promise<void>) {
   let migrated = false;
   return {
     async check() {
@@ -146,7 +192,12 @@ function readiness(database: DatabaseHandle, migrations: Migration[]) {
         );
       }
       // Applied migrations are never removed, so this is checked until true only.
+      await whenMigrated();
       migrated = true;
     },
   };
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return value === null || value === undefined ? null : (value as Record<string, unknown>);
 }

@@ -4,12 +4,21 @@ import type { PegaseModule } from '../module/module.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createRuntime, type Runtime } from '../runtime/runtime.ts';
 import { createTestDatabase } from './test-database.ts';
+import { issueAccessToken, type TokenClaims } from '../auth/token-issuer.ts';
 
 export interface TestRuntime extends Runtime {
   /** Delivers every pending event before the test looks at its effects. */
   drainEvents(): Promise<number>;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** An access token of the embedded provider for these claims. */
+  tokenFor(claims: TokenClaims): Promise<string>;
+  /**
+   * Calls the API over HTTP injection. The caller is an admin unless `as`
+   * names other claims, or null for an anonymous call.
+   */
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>, as?: TokenClaims | null): Promise<LightMyRequestResponse>;
 }
+
+export const testAdmin: TokenClaims = { subject: 'test-admin', login: 'test-admin', roles: ['admin'] };
 
 /**
  * A whole Pégase process for a test: real database (PGlite, or PostgreSQL in
@@ -31,6 +40,16 @@ export async function createTestRuntime(
     // Tests drain events explicitly, so that what they count is deterministic.
     deliverEvents: options.deliverEvents === true,
   });
+  const tokens = new Map<string, string>();
+  async function tokenFor(claims: TokenClaims): Promise<string> {
+    const key = JSON.stringify(claims);
+    let token = tokens.get(key);
+    if (token === undefined) {
+      token = await issueAccessToken(runtime.keys, runtime.issuer, claims, 3600);
+      tokens.set(key, token);
+    }
+    return token;
+  }
   return {
     ...runtime,
     async close() {
@@ -38,11 +57,16 @@ export async function createTestRuntime(
       await database.drop();
     },
     drainEvents: () => runtime.dispatcher.drain(),
-    request: (method, url, body, headers) =>
+    tokenFor,
+    request: async (method, url, body, headers, as = testAdmin) =>
       runtime.app.inject({
         method: method as 'GET',
         url,
-        headers: { ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+          ...(as === null ? {} : { authorization: `Bearer ${await tokenFor(as)}` }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
       }),
   };

@@ -9,9 +9,17 @@ export const referentialPermissions = {
 } as const;
 
 export const referentialPermissionDeclarations: PermissionDeclaration[] = [
-  { name: referentialPermissions.read, description: 'Read the establishment, structures, periods and nomenclatures.' },
-  { name: referentialPermissions.writeEstablishment, description: 'Set the establishment identity (UAI, names).' },
-  { name: referentialPermissions.writeStructures, description: 'Create, change, move and close structures.' },
-  { name: referentialPermissions.writePeriods, description: 'Create and change academic periods.' },
-  { name: referentialPermissions.writeNomenclatures, description: 'Create nomenclatures, add, change and import their values.' },
+  {
+    name: referentialPermissions.read,
+    description: 'Read the establishment, structures, periods and nomenclatures.',
+    roles: ['student', 'teacher', 'staff', 'service'],
+  },
+  { name: referentialPermissions.writeEstablishment, description: 'Set the establishment identity (UAI, names).', roles: [] },
+  {
+    name: referentialPermissions.writeStructures,
+    description: 'Create, change, move and close structures; staff only below the structures they manage.',
+    roles: ['staff'],
+  },
+  { name: referentialPermissions.writePeriods, description: 'Create and change academic periods.', roles: [] },
+  { name: referentialPermissions.writeNomenclatures, description: 'Create nomenclatures, add, change and import their values.', roles: ['service'] },
 ];

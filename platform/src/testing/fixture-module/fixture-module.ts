@@ -4,6 +4,7 @@ import { defineEvent } from '../../events/event.ts';
 import type { EventHandler } from '../../events/dispatcher.ts';
 import { defineModule, type PegaseModule } from '../../module/module.ts';
 import { ruleProblem } from '../../errors/problem.ts';
+import { originOf } from '../../http/origin.ts';
 
 export const noteWritten = defineEvent('fixture.note.written', 'A note was written.', Type.Object({ text: Type.String() }));
 
@@ -24,7 +25,7 @@ export function fixtureModule(options: FixtureOptions = {}): PegaseModule {
     title: 'Fixture',
     description: 'Test module.',
     migrations: new URL('./migrations/', import.meta.url),
-    permissions: [{ name: 'fixture.write', description: 'Write notes.' }],
+    permissions: [{ name: 'fixture.write', description: 'Write notes.', roles: ['staff'] }],
     events: [noteWritten],
     async routes(app, context) {
       app.post(
@@ -40,7 +41,7 @@ export function fixtureModule(options: FixtureOptions = {}): PegaseModule {
         async (request, reply) => {
           await context.transaction(async (tx) => {
             await tx.execute(sql`insert into fixture.notes (text) values (${request.body.text})`);
-            await context.publish(tx, noteWritten, { text: request.body.text }, { requestId: request.id });
+            await context.publish(tx, noteWritten, { text: request.body.text }, { subject: 'note', origin: originOf(request) });
             if (request.body.failAfterWrite === true) throw ruleProblem('fixture-failure', 'Refused after writing, to prove the rollback.');
           });
           return reply.status(201).send({ ok: true });

@@ -1,4 +1,4 @@
-import { type ModuleApp, type ModuleContext, IfMatchHeaders, sendVersioned, expectedVersion } from '@pegase/platform';
+import { type ModuleApp, type ModuleContext, IfMatchHeaders, sendVersioned, expectedVersion, originOf } from '@pegase/platform';
 import { Establishment, EstablishmentInput, referentialPermissions } from '../../contract/index.ts';
 import { getEstablishment, putEstablishment } from './establishment-service.ts';
 
@@ -28,7 +28,7 @@ export async function establishmentRoutes(app: ModuleApp, context: ModuleContext
       },
     },
     async (request, reply) => {
-      const { establishment, created } = await putEstablishment(context, request.body, expectedVersion(request.headers['if-match']), request.id);
+      const { establishment, created } = await putEstablishment(context, request.body, expectedVersion(request.headers['if-match']), originOf(request));
       return sendVersioned(reply, establishment, created ? 201 : 200);
     },
   );

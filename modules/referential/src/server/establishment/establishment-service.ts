@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { Problem, ruleProblem, type Executor, type ModuleContext, checkVersion } from '@pegase/platform';
+import { Problem, ruleProblem, type Executor, type ModuleContext, checkVersion, type Origin } from '@pegase/platform';
 import { referentialEvents, type Establishment, type EstablishmentInput } from '../../contract/index.ts';
 import { establishment } from '../shared/tables.ts';
 import { isValidUai, uaiControlLetter } from './uai.ts';
@@ -35,7 +35,7 @@ export async function putEstablishment(
   context: ModuleContext,
   input: EstablishmentInput,
   expectedVersion: number | undefined,
-  requestId: string,
+  origin: Origin,
 ): Promise<{ establishment: Establishment; created: boolean }> {
   if (!isValidUai(input.uai)) {
     const expected = uaiControlLetter(input.uai.slice(0, 7));
@@ -53,7 +53,7 @@ export async function putEstablishment(
       .onConflictDoUpdate({ target: establishment.singleton, set: { ...values, version: sql`${establishment.version} + 1`, updatedAt: sql`now()` } })
       .returning();
     const result = toEstablishment(row!);
-    await context.publish(tx, referentialEvents.establishmentUpdated, result, { subject: result.uai, requestId });
+    await context.publish(tx, referentialEvents.establishmentUpdated, result, { subject: result.uai, origin, before: current === undefined ? null : toEstablishment(current) });
     return { establishment: result, created: current === undefined };
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type FieldError, type ModuleContext, type Transaction, checkVersion } from '@pegase/platform';
+import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type FieldError, type ModuleContext, type Transaction, checkVersion, type Origin } from '@pegase/platform';
 import {
   referentialEvents,
   type CreateNomenclature,
@@ -16,7 +16,7 @@ import { toNomenclature, toNomenclatureValue, type NomenclatureRow, type Nomencl
 import { findNomenclatureRow, findNomenclatureValueRow, valuesOfCode } from './nomenclature-queries.ts';
 import { describeValidity, overlaps, type Validity } from './nomenclature-validity.ts';
 
-export async function createNomenclature(context: ModuleContext, input: CreateNomenclature, requestId: string): Promise<Nomenclature> {
+export async function createNomenclature(context: ModuleContext, input: CreateNomenclature, origin: Origin): Promise<Nomenclature> {
   try {
     return await context.transaction(async (tx) => {
       const [row] = await tx
@@ -24,7 +24,7 @@ export async function createNomenclature(context: ModuleContext, input: CreateNo
         .values({ code: input.code, ...labelColumns(input.labels), description: input.description ?? null })
         .returning();
       const nomenclature = toNomenclature(row!);
-      await context.publish(tx, referentialEvents.nomenclatureCreated, nomenclature, { subject: nomenclature.code, requestId });
+      await context.publish(tx, referentialEvents.nomenclatureCreated, nomenclature, { subject: nomenclature.code, origin });
       return nomenclature;
     });
   } catch (error) {
@@ -42,7 +42,7 @@ export async function updateNomenclature(
   code: string,
   patch: UpdateNomenclature,
   expectedVersion: number | undefined,
-  requestId: string,
+  origin: Origin,
 ): Promise<Nomenclature> {
   return context.transaction(async (tx) => {
     const current = await lockNomenclature(tx, code);
@@ -58,7 +58,7 @@ export async function updateNomenclature(
       .where(eq(nomenclatures.code, code))
       .returning();
     const nomenclature = toNomenclature(row!);
-    await context.publish(tx, referentialEvents.nomenclatureUpdated, nomenclature, { subject: nomenclature.code, requestId });
+    await context.publish(tx, referentialEvents.nomenclatureUpdated, nomenclature, { subject: nomenclature.code, origin, before: toNomenclature(current) });
     return nomenclature;
   });
 }
@@ -77,7 +77,7 @@ export async function createNomenclatureValue(
   context: ModuleContext,
   nomenclature: string,
   input: CreateNomenclatureValue,
-  requestId: string,
+  origin: Origin,
 ): Promise<NomenclatureValue> {
   const validity = { validFrom: input.validFrom, validTo: input.validTo ?? null };
   checkOrder(validity, '/validTo');
@@ -92,7 +92,7 @@ export async function createNomenclatureValue(
         .values({ id: randomUUID(), nomenclature, code: input.code, ...labelColumns(input.labels), ...validity })
         .returning();
       const value = toNomenclatureValue(row!);
-      await context.publish(tx, referentialEvents.nomenclatureValueCreated, value, { subject: value.id, requestId });
+      await context.publish(tx, referentialEvents.nomenclatureValueCreated, value, { subject: value.id, origin });
       return value;
     });
   } catch (error) {
@@ -108,7 +108,7 @@ export async function updateNomenclatureValue(
   id: string,
   patch: UpdateNomenclatureValue,
   expectedVersion: number | undefined,
-  requestId: string,
+  origin: Origin,
 ): Promise<NomenclatureValue> {
   return context.transaction(async (tx) => {
     await lockNomenclature(tx, nomenclature);
@@ -132,7 +132,7 @@ export async function updateNomenclatureValue(
       .where(and(eq(nomenclatureValues.nomenclature, nomenclature), eq(nomenclatureValues.id, id)))
       .returning();
     const value = toNomenclatureValue(row!);
-    await context.publish(tx, referentialEvents.nomenclatureValueUpdated, value, { subject: value.id, requestId });
+    await context.publish(tx, referentialEvents.nomenclatureValueUpdated, value, { subject: value.id, origin, before: toNomenclatureValue(current) });
     return value;
   });
 }

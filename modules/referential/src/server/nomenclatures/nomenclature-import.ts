@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import { Problem, type FieldError, type ModuleContext, type Transaction } from '@pegase/platform';
+import { Problem, type FieldError, type ModuleContext, type Transaction, type Origin } from '@pegase/platform';
 import { referentialEvents, type ImportReport } from '../../contract/index.ts';
 import { nomenclatureValues } from '../shared/tables.ts';
 import { lockNomenclature } from './nomenclature-commands.ts';
@@ -22,24 +22,16 @@ const MAX_ERRORS = 100;
  *
  * The API and the sandbox both go through here.
  */
-export async function importNomenclatureValues(context: ModuleContext, nomenclature: string, text: string, requestId: string): Promise<ImportReport> {
+export async function importNomenclatureValues(context: ModuleContext, nomenclature: string, text: string, origin: Origin): Promise<ImportReport> {
   const parsed = parseNomenclatureCsv(text);
   return context.transaction(async (tx) => {
     // Writers of this nomenclature's values wait here for each other: the
     // overlap check below sees every value committed before it.
     await lockNomenclature(tx, nomenclature);
-    const existing = await tx
-      .select({
-        id: nomenclatureValues.id,
-        code: nomenclatureValues.code,
-        labelFr: nomenclatureValues.labelFr,
-        labelEn: nomenclatureValues.labelEn,
-        validFrom: nomenclatureValues.validFrom,
-        validTo: nomenclatureValues.validTo,
-      })
-      .from(nomenclatureValues)
-      .where(eq(nomenclatureValues.nomenclature, nomenclature));
+    const existing = await tx.select().from(nomenclatureValues).where(eq(nomenclatureValues.nomenclature, nomenclature));
     const plan = planImport(parsed.lines, existing);
+    // The audit trail shows each updated value as it was before the import.
+    const previous = new Map(existing.map((row) => [row.id, toNomenclatureValue(row)]));
     const errors = sortByLine([...parsed.errors, ...plan.errors]);
     if (errors.length > 0) throw invalidImport(nomenclature, errors);
 
@@ -53,7 +45,7 @@ export async function importNomenclatureValues(context: ModuleContext, nomenclat
         tx,
         referentialEvents.nomenclatureValueCreated,
         values.map((data) => ({ data, subject: data.id })),
-        { requestId },
+        origin,
       );
     }
 
@@ -63,8 +55,8 @@ export async function importNomenclatureValues(context: ModuleContext, nomenclat
       await context.publishMany(
         tx,
         referentialEvents.nomenclatureValueUpdated,
-        values.map((data) => ({ data, subject: data.id })),
-        { requestId },
+        values.map((data) => ({ data, subject: data.id, before: previous.get(data.id) ?? null })),
+        origin,
       );
     }
 

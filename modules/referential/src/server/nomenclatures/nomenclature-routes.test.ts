@@ -1,6 +1,7 @@
+import { systemOrigin } from '@pegase/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
-import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
+import { createTestRuntime, type TestRuntime, testAdmin } from '@pegase/platform/testing';
 import { referentialModule } from '../module.ts';
 import { CSV_BODY_LIMIT } from './nomenclature-routes.ts';
 import { loadSandboxNomenclatures, sandboxNomenclatureCode, sandboxNomenclatureFolder } from './nomenclature-sandbox.ts';
@@ -318,7 +319,7 @@ describe('nomenclatures over HTTP', () => {
     const latin1 = await runtime.app.inject({
       method: 'POST',
       url: `${base}/MEDIA/values/import`,
-      headers: csv,
+      headers: { ...csv, authorization: `Bearer ${await runtime.tokenFor(testAdmin)}` },
       payload: Buffer.concat([Buffer.from(`${header}\nE,`), Buffer.from([0xc9, 0x74, 0xe9]), Buffer.from(',,2000-01-01,\n')]),
     });
     expect(latin1.statusCode).toBe(422);
@@ -442,6 +443,6 @@ describe('sandbox nomenclatures', () => {
     const text = await readFile(new URL('COUNTRY.csv', sandboxNomenclatureFolder), 'utf8');
     const again = await runtime.request('POST', `${base}/COUNTRY/values/import`, text, csv);
     expect(again.json()).toMatchObject({ created: 0, updated: 0 });
-    await expect(loadSandboxNomenclatures(runtime.contexts.get('referential')!, 'test')).rejects.toMatchObject({ status: 409 });
+    await expect(loadSandboxNomenclatures(runtime.contexts.get('referential')!, systemOrigin('test'))).rejects.toMatchObject({ status: 409 });
   });
 });

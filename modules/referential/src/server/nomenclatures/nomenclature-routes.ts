@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { listQuery, pageOf, Problem, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion } from '@pegase/platform';
+import { listQuery, pageOf, Problem, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion, originOf } from '@pegase/platform';
 import {
   Code,
   CreateNomenclature,
@@ -70,7 +70,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
       },
     },
     async (request, reply) => {
-      const nomenclature = await createNomenclature(context, request.body, request.id);
+      const nomenclature = await createNomenclature(context, request.body, originOf(request));
       return sendCreated(request, reply, nomenclature, nomenclature.code);
     },
   );
@@ -101,7 +101,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
       },
     },
     async (request, reply) => {
-      const nomenclature = await updateNomenclature(context, request.params.code, request.body, expectedVersion(request.headers['if-match']), request.id);
+      const nomenclature = await updateNomenclature(context, request.params.code, request.body, expectedVersion(request.headers['if-match']), originOf(request));
       return sendVersioned(reply, nomenclature);
     },
   );
@@ -134,7 +134,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
       },
     },
     async (request, reply) => {
-      const value = await createNomenclatureValue(context, request.params.code, request.body, request.id);
+      const value = await createNomenclatureValue(context, request.params.code, request.body, originOf(request));
       return sendCreated(request, reply, value, value.id);
     },
   );
@@ -171,7 +171,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
         request.params.id,
         request.body,
         expectedVersion(request.headers['if-match']),
-        request.id,
+        originOf(request),
       );
       return sendVersioned(reply, value);
     },
@@ -218,7 +218,7 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
           response: { 200: ImportReport },
         },
       },
-      async (request) => importNomenclatureValues(context, request.params.code, request.body, request.id),
+      async (request) => importNomenclatureValues(context, request.params.code, request.body, originOf(request)),
     );
   });
 }

@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { Problem, type ModuleContext } from '@pegase/platform';
+import { Problem, type ModuleContext, type Origin } from '@pegase/platform';
 import type { CreateNomenclature } from '../../contract/index.ts';
 import { createNomenclature } from './nomenclature-commands.ts';
 import { decodeCsv } from './nomenclature-csv.ts';
@@ -30,16 +30,16 @@ export const sandboxNomenclatures: Record<string, Omit<CreateNomenclature, 'code
  * file through the same import as `POST /nomenclatures/:code/values/import`,
  * so the demo files are also checked sample import files.
  */
-export async function loadSandboxNomenclatures(context: ModuleContext, requestId: string): Promise<void> {
+export async function loadSandboxNomenclatures(context: ModuleContext, origin: Origin): Promise<void> {
   const files = (await readdir(sandboxNomenclatureFolder)).filter((name) => name.endsWith('.csv')).sort();
   for (const file of files) {
     const code = sandboxNomenclatureCode(file);
     const definition = sandboxNomenclatures[code];
     if (definition === undefined)
       throw new Error(`Sandbox file ${file} has no nomenclature labels; add ${code} to sandboxNomenclatures in nomenclature-sandbox.ts`);
-    await createNomenclature(context, { code, ...definition }, requestId);
+    await createNomenclature(context, { code, ...definition }, origin);
     const text = decodeCsv(await readFile(new URL(file, sandboxNomenclatureFolder)));
-    const report = await importNomenclatureValues(context, code, text, requestId).catch((error: unknown) => {
+    const report = await importNomenclatureValues(context, code, text, origin).catch((error: unknown) => {
       // A broken demo file must say which lines, not only "422".
       if (error instanceof Problem)
         throw new Error(`Sandbox file ${file}: ${error.message} ${JSON.stringify(error.extensions['errors'] ?? [])}`, { cause: error });

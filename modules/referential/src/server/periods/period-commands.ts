@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Transaction, checkVersion } from '@pegase/platform';
+import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Transaction, checkVersion, type Origin } from '@pegase/platform';
 import { referentialEvents, type CreatePeriod, type Period, type UpdatePeriod } from '../../contract/index.ts';
 import { labelColumns } from '../shared/labels.ts';
 import { periods } from '../shared/tables.ts';
@@ -18,7 +18,7 @@ import {
 
 const ACADEMIC_YEAR = 'academic-year';
 
-export async function createPeriod(context: ModuleContext, input: CreatePeriod, requestId: string): Promise<Period> {
+export async function createPeriod(context: ModuleContext, input: CreatePeriod, origin: Origin): Promise<Period> {
   checkDateOrder(input);
   if (input.type === ACADEMIC_YEAR) {
     checkAcademicYearHasNoParent(input.parentId);
@@ -54,7 +54,7 @@ export async function createPeriod(context: ModuleContext, input: CreatePeriod, 
         })
         .returning();
       const period = toPeriod(row!);
-      await context.publish(tx, referentialEvents.periodCreated, period, { subject: period.id, requestId });
+      await context.publish(tx, referentialEvents.periodCreated, period, { subject: period.id, origin });
       return period;
     });
   } catch (error) {
@@ -69,7 +69,7 @@ export async function updatePeriod(
   id: string,
   patch: UpdatePeriod,
   expectedVersion: number | undefined,
-  requestId: string,
+  origin: Origin,
 ): Promise<Period> {
   return context.transaction(async (tx) => {
     const current = await findPeriodRow(tx, id, { forUpdate: true });
@@ -105,7 +105,7 @@ export async function updatePeriod(
       .where(eq(periods.id, id))
       .returning();
     const period = toPeriod(row!);
-    await context.publish(tx, referentialEvents.periodUpdated, period, { subject: period.id, requestId });
+    await context.publish(tx, referentialEvents.periodUpdated, period, { subject: period.id, origin, before: toPeriod(current) });
     return period;
   });
 }

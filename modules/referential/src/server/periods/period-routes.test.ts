@@ -1,3 +1,4 @@
+import { systemOrigin } from '@pegase/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { ModuleContext } from '@pegase/platform';
@@ -280,7 +281,7 @@ describe('periods over HTTP', () => {
 
   it('makes a second academic-year writer wait for the first, so overlapping years cannot both pass the check', async () => {
     const { first, second } = await whileHeld(
-      (context) => createPeriod(context, academicYear(2080) as CreatePeriod, 'held'),
+      (context) => createPeriod(context, academicYear(2080) as CreatePeriod, systemOrigin('held')),
       () => runtime.request('POST', base, academicYear(2079, { endDate: '2080-09-01' })),
     );
     expect(first.code).toBe('2080-2081');
@@ -298,7 +299,7 @@ describe('periods over HTTP', () => {
       parentId: year.id,
     });
     const { second } = await whileHeld(
-      (context) => createPeriod(context, semester('HELD-S1'), 'held'),
+      (context) => createPeriod(context, semester('HELD-S1'), systemOrigin('held')),
       () => runtime.request('POST', base, semester('HELD-S1-BIS')),
     );
     expect(expectRefusal(second, 422, 'period-overlap', '/startDate').detail).toContain('HELD-S1');
@@ -308,14 +309,14 @@ describe('periods over HTTP', () => {
     const year = await create(academicYear(2084));
     const edge = { code: 'EDGE-1', type: 'other' as const, labels: { fr: 'Fin' }, startDate: '2085-08-01', endDate: '2085-08-31', parentId: year.id };
     const shrink = await whileHeld(
-      (context) => createPeriod(context, edge, 'held'),
+      (context) => createPeriod(context, edge, systemOrigin('held')),
       () => runtime.request('PATCH', `${base}/${year.id}`, { endDate: '2085-07-31' }),
     );
     expect(expectRefusal(shrink.second, 422, 'sub-period-outside', '/endDate').detail).toContain('EDGE-1');
 
     const other = await create(academicYear(2086));
     const create2 = await whileHeld(
-      (context) => updatePeriod(context, other.id, { endDate: '2087-07-31' } satisfies UpdatePeriod, undefined, 'held'),
+      (context) => updatePeriod(context, other.id, { endDate: '2087-07-31' } satisfies UpdatePeriod, undefined, systemOrigin('held')),
       () => runtime.request('POST', base, { ...edge, code: 'EDGE-2', startDate: '2087-08-01', endDate: '2087-08-31', parentId: other.id }),
     );
     expect(create2.first.endDate).toBe('2087-07-31');
@@ -496,7 +497,7 @@ describe('period sandbox', () => {
   afterAll(async () => runtime.close());
 
   it('loads two academic years with two semesters each, labelled in French and English', async () => {
-    await loadSandboxPeriods(runtime.contexts.get('referential')!, 'sandbox-test');
+    await loadSandboxPeriods(runtime.contexts.get('referential')!, systemOrigin('sandbox-test'));
     const years = (await runtime.request('GET', `${base}?parentId=none&sort=startDate`)).json() as Page;
     expect(years.items).toEqual([
       expect.objectContaining({

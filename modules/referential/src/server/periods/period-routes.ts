@@ -1,4 +1,4 @@
-import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion } from '@pegase/platform';
+import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion, originOf } from '@pegase/platform';
 import { CreatePeriod, IdParams, Period, PeriodFilters, periodSortFields, referentialPermissions, UpdatePeriod } from '../../contract/index.ts';
 import { createPeriod, updatePeriod } from './period-commands.ts';
 import { getPeriod, listPeriods } from './period-queries.ts';
@@ -33,7 +33,7 @@ export async function periodRoutes(app: ModuleApp, context: ModuleContext): Prom
       },
     },
     async (request, reply) => {
-      const period = await createPeriod(context, request.body, request.id);
+      const period = await createPeriod(context, request.body, originOf(request));
       return sendCreated(request, reply, period, period.id);
     },
   );
@@ -61,7 +61,7 @@ export async function periodRoutes(app: ModuleApp, context: ModuleContext): Prom
       },
     },
     async (request, reply) => {
-      const period = await updatePeriod(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), request.id);
+      const period = await updatePeriod(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), originOf(request));
       return sendVersioned(reply, period);
     },
   );

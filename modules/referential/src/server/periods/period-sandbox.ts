@@ -1,3 +1,4 @@
+import type { Origin } from '@pegase/platform';
 import type { ModuleContext } from '@pegase/platform';
 import { createPeriod } from './period-commands.ts';
 
@@ -5,7 +6,7 @@ import { createPeriod } from './period-commands.ts';
 const sandboxYears = [2025, 2026];
 
 /** Demo academic years and semesters, written through the create command so every rule holds. */
-export async function loadSandboxPeriods(context: ModuleContext, requestId: string): Promise<void> {
+export async function loadSandboxPeriods(context: ModuleContext, origin: Origin): Promise<void> {
   for (const first of sandboxYears) {
     const code = `${first}-${first + 1}`;
     const year = await createPeriod(
@@ -18,7 +19,7 @@ export async function loadSandboxPeriods(context: ModuleContext, requestId: stri
         endDate: `${first + 1}-08-31`,
         parentId: null,
       },
-      requestId,
+      origin,
     );
     const semesters = [
       { n: 1, startDate: `${first}-09-01`, endDate: `${first + 1}-01-31` },
@@ -35,7 +36,7 @@ export async function loadSandboxPeriods(context: ModuleContext, requestId: stri
           endDate,
           parentId: year.id,
         },
-        requestId,
+        origin,
       );
     }
   }

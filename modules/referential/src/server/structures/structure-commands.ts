@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Transaction, checkVersion } from '@pegase/platform';
+import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Transaction, checkVersion, type Origin } from '@pegase/platform';
 import { referentialEvents, type CreateStructure, type Structure, type UpdateStructure } from '../../contract/index.ts';
 import { labelColumns } from '../shared/labels.ts';
 import { structures } from '../shared/tables.ts';
 import { toStructure, type StructureRow } from './structure-mapper.ts';
 import { findStructureRow } from './structure-queries.ts';
+import { assertManages } from './structure-scope.ts';
 
-export async function createStructure(context: ModuleContext, input: CreateStructure, requestId: string): Promise<Structure> {
+export async function createStructure(context: ModuleContext, input: CreateStructure, origin: Origin): Promise<Structure> {
   try {
     return await context.transaction(async (tx) => {
       const parent = input.parentId == null ? undefined : await existingParent(tx, input.parentId);
+      await assertManages(tx, origin.scope, parent ?? null, parent === undefined ? 'create a top-level structure' : `create a structure under ${parent.code}`);
       const [row] = await tx
         .insert(structures)
         .values({
@@ -24,7 +26,7 @@ export async function createStructure(context: ModuleContext, input: CreateStruc
         })
         .returning();
       const structure = toStructure(row!);
-      await context.publish(tx, referentialEvents.structureCreated, structure, { subject: structure.id, requestId });
+      await context.publish(tx, referentialEvents.structureCreated, structure, { subject: structure.id, origin });
       return structure;
     });
   } catch (error) {
@@ -42,15 +44,20 @@ export async function updateStructure(
   id: string,
   patch: UpdateStructure,
   expectedVersion: number | undefined,
-  requestId: string,
+  origin: Origin,
 ): Promise<Structure> {
   return context.transaction(async (tx) => {
     const current = await findStructureRow(tx, id, { forUpdate: true });
     if (current === undefined) throw notFound('Structure', id);
     checkVersion(`Structure ${current.code}`, current.version, expectedVersion);
+    await assertManages(tx, origin.scope, current, `change ${current.code}`);
 
     const moving = patch.parentId !== undefined && patch.parentId !== current.parentId;
     const ancestorIds = moving ? await ancestorsForMove(tx, current, patch.parentId ?? null) : current.ancestorIds;
+    if (moving) {
+      const newParent = patch.parentId == null ? null : { id: patch.parentId, ancestorIds: ancestorIds.slice(0, -1) };
+      await assertManages(tx, origin.scope, newParent, newParent === null ? `move ${current.code} to the top` : `move ${current.code} there`);
+    }
     const [row] = await tx
       .update(structures)
       .set({
@@ -64,8 +71,8 @@ export async function updateStructure(
       .where(eq(structures.id, id))
       .returning();
     const structure = toStructure(row!);
-    await context.publish(tx, referentialEvents.structureUpdated, structure, { subject: structure.id, requestId });
-    if (moving) await moveSubtree(context, tx, current, ancestorIds, requestId);
+    await context.publish(tx, referentialEvents.structureUpdated, structure, { subject: structure.id, origin, before: toStructure(current) });
+    if (moving) await moveSubtree(context, tx, current, ancestorIds, origin);
     return structure;
   });
 }
@@ -93,7 +100,7 @@ async function ancestorsForMove(tx: Transaction, current: StructureRow, newParen
  * Rewrites the ancestor list of every descendant in one statement: their path
  * below the moved structure is kept, the part above it is replaced.
  */
-async function moveSubtree(context: ModuleContext, tx: Transaction, moved: StructureRow, newAncestors: string[], requestId: string): Promise<void> {
+async function moveSubtree(context: ModuleContext, tx: Transaction, moved: StructureRow, newAncestors: string[], origin: Origin): Promise<void> {
   const keepFrom = moved.ancestorIds.length + 1; // 1-based position of `moved` in the descendants' arrays
   const newPrefix = sql`array[${sql.join(
     newAncestors.map((id) => sql`${id}`),
@@ -110,6 +117,6 @@ async function moveSubtree(context: ModuleContext, tx: Transaction, moved: Struc
     .returning();
   for (const row of descendants) {
     const structure = toStructure(row);
-    await context.publish(tx, referentialEvents.structureUpdated, structure, { subject: structure.id, requestId });
+    await context.publish(tx, referentialEvents.structureUpdated, structure, { subject: structure.id, origin });
   }
 }

@@ -1,4 +1,4 @@
-import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion } from '@pegase/platform';
+import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion, originOf } from '@pegase/platform';
 import { CreateStructure, IdParams, referentialPermissions, Structure, StructureFilters, structureSortFields, UpdateStructure } from '../../contract/index.ts';
 import { createStructure, updateStructure } from './structure-commands.ts';
 import { getStructure, listStructures } from './structure-queries.ts';
@@ -33,7 +33,7 @@ export async function structureRoutes(app: ModuleApp, context: ModuleContext): P
       },
     },
     async (request, reply) => {
-      const structure = await createStructure(context, request.body, request.id);
+      const structure = await createStructure(context, request.body, originOf(request));
       return sendCreated(request, reply, structure, structure.id);
     },
   );
@@ -61,7 +61,7 @@ export async function structureRoutes(app: ModuleApp, context: ModuleContext): P
       },
     },
     async (request, reply) => {
-      const structure = await updateStructure(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), request.id);
+      const structure = await updateStructure(context, request.params.id, request.body, expectedVersion(request.headers['if-match']), originOf(request));
       return sendVersioned(reply, structure);
     },
   );

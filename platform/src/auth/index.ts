@@ -1,0 +1,7 @@
+export * from './access.ts';
+export * from './claims.ts';
+export * from './key-store.ts';
+export * from './principal.ts';
+export * from './token-issuer.ts';
+export * from './verifier.ts';
+export * from './accounts.ts';
