@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withKernelModules, type PegaseModule, type Role } from '@pegase/platform';
+import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
+import type { TokenClaims } from '@pegase/platform';
+import { allModules } from '../src/modules.ts';
+
+/**
+ * Generated from the route declarations: every route of every module is
+ * called as anonymous, as each role that lacks its permission, and — for the
+ * permissions staff hold within their structures — as staff of another
+ * structure. A new route is covered without writing anything; a new
+ * staff-scoped write must say below how its scope is exercised.
+ */
+interface Operation {
+  method: string;
+  path: string;
+  access: string;
+}
+
+const callers: Record<Exclude<Role, 'admin'>, TokenClaims> = {
+  student: { subject: 'matrix-student', roles: ['student'], learnerCode: 'L-MATRIX' },
+  teacher: { subject: 'matrix-teacher', roles: ['teacher'], structureCodes: ['SCI-INFO'] },
+  staff: { subject: 'matrix-staff', roles: ['staff'], structureCodes: ['UFR-SCI'] },
+  service: { subject: 'matrix-service', roles: ['service'], clientId: 'matrix' },
+};
+/** Staff of the law faculty: a valid caller, but outside the sciences. */
+const staffElsewhere: TokenClaims = { subject: 'matrix-staff-deg', roles: ['staff'], structureCodes: ['UFR-DEG'] };
+
+/** Reads that staff may make on the whole establishment, by design. */
+const UNSCOPED_FOR_STAFF = new Set(['referential.read']);
+
+const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
+const fill = (path: string) => path.replace(/\{[^}]+\}/g, (name) => (name === '{date}' ? '2026-01-01' : name.includes('code') ? 'COUNTRY' : DUMMY_ID));
+
+describe('access of every route', () => {
+  let runtime: TestRuntime;
+  let operations: Operation[];
+  const modules: PegaseModule[] = withKernelModules(allModules);
+  const permission = (name: string) => modules.flatMap((m) => m.permissions).find((p) => p.name === name)!;
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(allModules, { sandbox: true });
+    const document = runtime.app.swagger() as { paths: Record<string, Record<string, { 'x-pegase-access'?: string }>> };
+    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => op['x-pegase-access'] !== undefined)
+        .map(([method, op]) => ({ method: method.toUpperCase(), path, access: op['x-pegase-access']! })),
+    );
+  });
+  afterAll(async () => runtime.close());
+
+  it('finds the routes of every module', () => {
+    for (const module of modules) expect(operations.some((op) => op.path.startsWith(`/api/${module.name}/v1/`)), module.name).toBe(true);
+    expect(operations.length).toBeGreaterThan(20);
+  });
+
+  it('refuses anonymous callers on every route that is not public (401)', async () => {
+    for (const op of operations.filter((o) => o.access !== 'public')) {
+      const response = await runtime.request(op.method, fill(op.path), op.method === 'GET' ? undefined : {}, {}, null);
+      expect(response.statusCode, `${op.method} ${op.path}`).toBe(401);
+    }
+  });
+
+  it('refuses each role that lacks the permission (403), and lets the others through the access check', async () => {
+    for (const op of operations.filter((o) => o.access !== 'public')) {
+      const declared = permission(op.access);
+      for (const [role, claims] of Object.entries(callers)) {
+        const response = await runtime.request(op.method, fill(op.path), op.method === 'GET' ? undefined : {}, {}, claims);
+        const where = `${op.method} ${op.path} as ${role}`;
+        if (declared.roles.includes(role as Role)) expect([401, 403], where).not.toContain(response.statusCode);
+        else {
+          expect(response.statusCode, where).toBe(403);
+          expect(response.json().type, where).toBe('urn:pegase:problem:forbidden');
+        }
+      }
+    }
+  });
+
+  it('refuses staff outside their structures on every scoped write', async () => {
+    const sciences = (await runtime.request('GET', '/api/referential/v1/structures?q=UFR-SCI')).json().items[0];
+    const informatics = (await runtime.request('GET', '/api/referential/v1/structures?q=SCI-INFO')).json().items[0];
+    const law = (await runtime.request('GET', '/api/referential/v1/structures?q=UFR-DEG')).json().items[0];
+    /** For each staff-scoped route: a request on something of the sciences, and one that moves to the law faculty. */
+    const scopedCases: Record<string, { method: string; url: string; body: unknown; ownBody?: unknown }[]> = {
+      'POST /api/referential/v1/structures': [
+        { method: 'POST', url: '/api/referential/v1/structures', body: { code: 'MATRIX-A', type: 'department', labels: { fr: 'A' }, parentId: sciences.id } },
+        { method: 'POST', url: '/api/referential/v1/structures', body: { code: 'MATRIX-TOP', type: 'ufr', labels: { fr: 'Top' } } },
+      ],
+      'PATCH /api/referential/v1/structures/{id}': [
+        { method: 'PATCH', url: `/api/referential/v1/structures/${informatics.id}`, body: { labels: { fr: 'Informatique' } } },
+        { method: 'PATCH', url: `/api/referential/v1/structures/${law.id}`, body: { parentId: sciences.id } },
+      ],
+    };
+    const staffRoutes = operations.filter((op) => op.access !== 'public' && permission(op.access).roles.includes('staff') && !UNSCOPED_FOR_STAFF.has(op.access));
+    for (const op of staffRoutes) {
+      const cases = scopedCases[`${op.method} ${op.path}`];
+      expect(cases, `${op.method} ${op.path} is a staff write: add how its structure scope is tested`).toBeDefined();
+      for (const call of cases!) {
+        const response = await runtime.request(call.method, call.url, call.body, {}, staffElsewhere);
+        expect(response.statusCode, `${call.method} ${call.url} as staff of UFR-DEG`).toBe(403);
+        expect(response.json().type).toBe('urn:pegase:problem:outside-scope');
+      }
+    }
+    // The staff of the sciences may do the first of each, inside their faculty.
+    const own = await runtime.request('PATCH', `/api/referential/v1/structures/${informatics.id}`, { labels: { fr: 'Département d’informatique (modifié)' } }, {}, callers.staff);
+    expect(own.statusCode).toBe(200);
+    const created = await runtime.request('POST', '/api/referential/v1/structures', scopedCases['POST /api/referential/v1/structures']![0]!.body, {}, callers.staff);
+    expect(created.statusCode).toBe(201);
+    const top = await runtime.request('POST', '/api/referential/v1/structures', scopedCases['POST /api/referential/v1/structures']![1]!.body, {}, callers.staff);
+    expect(top.statusCode).toBe(403);
+  });
+});
