@@ -50,7 +50,11 @@ describe('access of every route', () => {
   afterAll(async () => runtime.close());
 
   it('finds the routes of every module', () => {
-    for (const module of modules) expect(operations.some((op) => op.path.startsWith(`/api/${module.name}/v1/`)), module.name).toBe(true);
+    for (const module of modules)
+      expect(
+        operations.some((op) => op.path.startsWith(`/api/${module.name}/v1/`)),
+        module.name,
+      ).toBe(true);
     expect(operations.length).toBeGreaterThan(20);
   });
 
@@ -91,7 +95,9 @@ describe('access of every route', () => {
         { method: 'PATCH', url: `/api/referential/v1/structures/${law.id}`, body: { parentId: sciences.id } },
       ],
     };
-    const staffRoutes = operations.filter((op) => op.access !== 'public' && permission(op.access).roles.includes('staff') && !UNSCOPED_FOR_STAFF.has(op.access));
+    const staffRoutes = operations.filter(
+      (op) => op.access !== 'public' && permission(op.access).roles.includes('staff') && !UNSCOPED_FOR_STAFF.has(op.access),
+    );
     for (const op of staffRoutes) {
       const cases = scopedCases[`${op.method} ${op.path}`];
       expect(cases, `${op.method} ${op.path} is a staff write: add how its structure scope is tested`).toBeDefined();
@@ -102,11 +108,29 @@ describe('access of every route', () => {
       }
     }
     // The staff of the sciences may do the first of each, inside their faculty.
-    const own = await runtime.request('PATCH', `/api/referential/v1/structures/${informatics.id}`, { labels: { fr: 'Département d’informatique (modifié)' } }, {}, callers.staff);
+    const own = await runtime.request(
+      'PATCH',
+      `/api/referential/v1/structures/${informatics.id}`,
+      { labels: { fr: 'Département d’informatique (modifié)' } },
+      {},
+      callers.staff,
+    );
     expect(own.statusCode).toBe(200);
-    const created = await runtime.request('POST', '/api/referential/v1/structures', scopedCases['POST /api/referential/v1/structures']![0]!.body, {}, callers.staff);
+    const created = await runtime.request(
+      'POST',
+      '/api/referential/v1/structures',
+      scopedCases['POST /api/referential/v1/structures']![0]!.body,
+      {},
+      callers.staff,
+    );
     expect(created.statusCode).toBe(201);
-    const top = await runtime.request('POST', '/api/referential/v1/structures', scopedCases['POST /api/referential/v1/structures']![1]!.body, {}, callers.staff);
+    const top = await runtime.request(
+      'POST',
+      '/api/referential/v1/structures',
+      scopedCases['POST /api/referential/v1/structures']![1]!.body,
+      {},
+      callers.staff,
+    );
     expect(top.statusCode).toBe(403);
   });
 });

@@ -51,7 +51,9 @@ describe.skipIf(testServerUrl() === undefined)('two replicas starting together o
       body: JSON.stringify({ code: 'REPLICA', type: 'service', labels: { fr: 'Service partagé' } }),
     });
     expect(created.status).toBe(201);
-    const seen = (await (await fetch(`${started[1]!.baseUrl}/api/referential/v1/structures?q=REPLICA`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const seen = (await (
+      await fetch(`${started[1]!.baseUrl}/api/referential/v1/structures?q=REPLICA`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
       items: unknown[];
     };
     expect(seen.items).toHaveLength(1);

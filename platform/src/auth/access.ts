@@ -32,7 +32,12 @@ export function accessHook(module: PegaseModule, verifier: TokenVerifier) {
     if ('public' in access) return;
     if (token === undefined) {
       reply.header('www-authenticate', 'Bearer realm="pegase"');
-      throw new Problem(401, 'unauthenticated', 'Unauthorized', 'This route needs an access token: send "Authorization: Bearer <token>" obtained from the identity provider.');
+      throw new Problem(
+        401,
+        'unauthenticated',
+        'Unauthorized',
+        'This route needs an access token: send "Authorization: Bearer <token>" obtained from the identity provider.',
+      );
     }
     let principal: Principal;
     try {

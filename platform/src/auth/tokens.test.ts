@@ -66,7 +66,12 @@ describe('access token verification', () => {
   });
 
   it('refuses an unsigned token (alg: none)', async () => {
-    const unsigned = new UnsecuredJWT({ pegase_roles: ['admin'] }).setIssuer(runtime.issuer).setAudience(API_AUDIENCE).setSubject('x').setExpirationTime('1h').encode();
+    const unsigned = new UnsecuredJWT({ pegase_roles: ['admin'] })
+      .setIssuer(runtime.issuer)
+      .setAudience(API_AUDIENCE)
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .encode();
     expect((await call(unsigned)).statusCode).toBe(401);
   });
 

@@ -169,7 +169,12 @@ function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatche
     },
     async publishMany(tx, definition, items, origin) {
       const ids = await writeManyToOutbox(tx, module.name, definition, items, { requestId: origin.requestId });
-      await writeAudit(tx, module.name, items.map((item) => auditRecordOf(definition.type, item.subject, asRecord(item.before), asRecord(item.data)!)), origin);
+      await writeAudit(
+        tx,
+        module.name,
+        items.map((item) => auditRecordOf(definition.type, item.subject, asRecord(item.before), asRecord(item.data)!)),
+        origin,
+      );
       return ids;
     },
   };

@@ -53,5 +53,10 @@ existing password is kept. Passwords are stored as Argon2id hashes.`,
 };
 
 function list(value: string | boolean | undefined): string[] {
-  return typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : [];
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+    : [];
 }

@@ -53,7 +53,11 @@ export async function putEstablishment(
       .onConflictDoUpdate({ target: establishment.singleton, set: { ...values, version: sql`${establishment.version} + 1`, updatedAt: sql`now()` } })
       .returning();
     const result = toEstablishment(row!);
-    await context.publish(tx, referentialEvents.establishmentUpdated, result, { subject: result.uai, origin, before: current === undefined ? null : toEstablishment(current) });
+    await context.publish(tx, referentialEvents.establishmentUpdated, result, {
+      subject: result.uai,
+      origin,
+      before: current === undefined ? null : toEstablishment(current),
+    });
     return { establishment: result, created: current === undefined };
   });
 }

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type FieldError, type ModuleContext, type Transaction, checkVersion, type Origin } from '@pegase/platform';
+import {
+  conflict,
+  notFound,
+  ruleProblem,
+  SQLSTATE,
+  sqlState,
+  type FieldError,
+  type ModuleContext,
+  type Transaction,
+  checkVersion,
+  type Origin,
+} from '@pegase/platform';
 import {
   referentialEvents,
   type CreateNomenclature,

@@ -1,5 +1,16 @@
 import { Type } from 'typebox';
-import { listQuery, pageOf, Problem, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion, originOf } from '@pegase/platform';
+import {
+  listQuery,
+  pageOf,
+  Problem,
+  type ModuleApp,
+  type ModuleContext,
+  IfMatchHeaders,
+  sendCreated,
+  sendVersioned,
+  expectedVersion,
+  originOf,
+} from '@pegase/platform';
 import {
   Code,
   CreateNomenclature,
@@ -101,7 +112,13 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
       },
     },
     async (request, reply) => {
-      const nomenclature = await updateNomenclature(context, request.params.code, request.body, expectedVersion(request.headers['if-match']), originOf(request));
+      const nomenclature = await updateNomenclature(
+        context,
+        request.params.code,
+        request.body,
+        expectedVersion(request.headers['if-match']),
+        originOf(request),
+      );
       return sendVersioned(reply, nomenclature);
     },
   );

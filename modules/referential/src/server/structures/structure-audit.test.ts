@@ -14,7 +14,13 @@ describe('the audit trail of referential changes', () => {
 
   it('records who changed a structure, when, the old and the new value, and the request', async () => {
     const top = (await runtime.request('POST', '/api/referential/v1/structures', { code: 'AUD-TOP', type: 'ufr', labels: { fr: 'Avant' } })).json();
-    const changed = await runtime.request('PATCH', `/api/referential/v1/structures/${top.id}`, { labels: { fr: 'Après', en: 'After' } }, { 'x-request-id': 'audit-test-0001' }, staff);
+    const changed = await runtime.request(
+      'PATCH',
+      `/api/referential/v1/structures/${top.id}`,
+      { labels: { fr: 'Après', en: 'After' } },
+      { 'x-request-id': 'audit-test-0001' },
+      staff,
+    );
     expect(changed.statusCode).toBe(200);
 
     const trail = await runtime.request('GET', `/api/audit/v1/entries?targetType=structure&targetId=${top.id}`);
