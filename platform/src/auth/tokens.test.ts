@@ -1,4 +1,4 @@
-import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureModule } from '../testing/fixture-module/fixture-module.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
