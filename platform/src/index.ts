@@ -8,3 +8,4 @@ export * from './observability/index.ts';
 export * from './runtime/index.ts';
 export * from './auth/index.ts';
 export * from './audit/index.ts';
+export * from './idp/index.ts';

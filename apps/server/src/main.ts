@@ -4,12 +4,13 @@ import { migrateCommand } from './commands/migrate.ts';
 import { openapiCommand } from './commands/openapi.ts';
 import { serveCommand } from './commands/serve.ts';
 import { accountCommand } from './commands/account.ts';
+import { clientCommand } from './commands/client.ts';
 import { keysCommand } from './commands/keys.ts';
 import { tokenCommand } from './commands/token.ts';
 import { describeFailure, UsageError } from './errors.ts';
 import { version } from './version.ts';
 
-const commands: Command[] = [serveCommand, migrateCommand, openapiCommand, accountCommand, tokenCommand, keysCommand];
+const commands: Command[] = [serveCommand, migrateCommand, openapiCommand, accountCommand, clientCommand, tokenCommand, keysCommand];
 
 const overview = `pegase ${version} — student information system
 

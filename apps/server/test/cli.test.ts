@@ -92,7 +92,7 @@ describe('the pegase command', () => {
     expect(server.output()).toContain('stopped cleanly');
   });
 
-  it('serves the sandbox of `npm start`, whose API needs a token', async () => {
+  it('serves the sandbox of `npm start`: demo accounts, an integration client, data behind tokens', async () => {
     const server = await startPegase(['--sandbox'], { DATABASE_URL: '' }, await freePort());
     try {
       expect(server.output()).toContain('Pégase sandbox ready');
@@ -100,6 +100,22 @@ describe('the pegase command', () => {
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="pegase"');
       expect((await fetch(`${server.baseUrl}/api/openapi.json`)).status).toBe(200);
+      // The demo integration printed in the banner gets a token from the embedded provider.
+      expect(server.output()).toContain('student1  student1-sandbox');
+      const granted = await fetch(`${server.baseUrl}/auth/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from('sandbox-integration:sandbox-integration-secret').toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      const { access_token: token } = (await granted.json()) as { access_token: string };
+      const get = async (path: string) =>
+        (await (await fetch(`${server.baseUrl}/api/referential/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          items: { code: string }[];
+        };
+      expect((await get('/structures?parentId=none&type=ufr&sort=code')).items.map((s) => s.code)).toEqual(['UFR-DEG', 'UFR-LLSH', 'UFR-SCI']);
     } finally {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);

@@ -60,6 +60,15 @@ const httpUrl: Parser<string> = (raw) => {
 
 const nonEmpty: Parser<string> = (raw) => (raw.trim() === '' ? undefined : raw);
 
+const urlList: Parser<string[]> = (raw) => {
+  const urls = raw
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  const parsed = urls.map((u) => httpUrl(u));
+  return urls.length > 0 && parsed.every((u) => u !== undefined) ? urls : undefined;
+};
+
 const claimName: Parser<string> = (raw) => (/^[A-Za-z0-9_.:-]{1,100}$/.test(raw) ? raw : undefined);
 
 const roleNames = ['student', 'teacher', 'staff', 'admin', 'service'];
@@ -166,6 +175,48 @@ export const configVariables = {
     '{}',
     roleMap,
     'Maps the role values of an external provider to Pégase roles (student, teacher, staff, admin, service).',
+  ),
+  webRedirectUris: variable(
+    'PEGASE_WEB_REDIRECT_URIS',
+    'a comma-separated list of http(s) URLs',
+    undefined,
+    urlList,
+    'Where the embedded provider may send the web application back after login. Unset: PEGASE_PUBLIC_URL/ and PEGASE_PUBLIC_URL/oidc-callback.',
+  ),
+  casUrl: variable(
+    'PEGASE_CAS_URL',
+    'the http(s) URL of a CAS server, e.g. https://cas.univ.fr/cas',
+    undefined,
+    httpUrl,
+    'Offer login through this CAS server (protocol 3.0) on the embedded provider’s login page.',
+  ),
+  casRolesAttribute: variable(
+    'PEGASE_CAS_ROLES_ATTRIBUTE',
+    'an attribute name',
+    'eduPersonAffiliation',
+    claimName,
+    'CAS attribute whose values give the roles.',
+  ),
+  casRoleMap: variable(
+    'PEGASE_CAS_ROLE_MAP',
+    'a JSON object from attribute values to roles',
+    '{"student":"student","faculty":"teacher","teacher":"teacher","staff":"staff"}',
+    roleMap,
+    'Maps the values of the roles attribute (SupAnn affiliations by default) to Pégase roles.',
+  ),
+  casStructuresAttribute: variable(
+    'PEGASE_CAS_STRUCTURES_ATTRIBUTE',
+    'an attribute name',
+    'supannEntiteAffectation',
+    claimName,
+    'CAS attribute holding the structure codes the rights apply to.',
+  ),
+  casLearnerAttribute: variable(
+    'PEGASE_CAS_LEARNER_ATTRIBUTE',
+    'an attribute name',
+    'supannEtuId',
+    claimName,
+    'CAS attribute holding a student’s learner code.',
   ),
   tokenTtlSeconds: variable(
     'PEGASE_TOKEN_TTL_SECONDS',

@@ -10,6 +10,7 @@ import { validatorCompiler } from './validation.ts';
 import { Problem } from '../errors/problem.ts';
 import { accessHook } from '../auth/access.ts';
 import type { TokenVerifier } from '../auth/verifier.ts';
+import { embeddedProviderPlugin, type EmbeddedProviderOptions } from '../idp/idp-plugin.ts';
 
 export interface Readiness {
   /** Resolves when the process can serve; rejects with the reason otherwise. */
@@ -22,6 +23,8 @@ export interface HttpAppOptions {
   modules: { module: PegaseModule; context: ModuleContext }[];
   readiness: Readiness;
   verifier: TokenVerifier;
+  /** The embedded OpenID provider, when no external one is configured. */
+  identityProvider?: EmbeddedProviderOptions | undefined;
   publicUrl: string;
   version: string;
   trustProxy: boolean;
@@ -70,6 +73,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   );
 
   registerOperationsRoutes(app, options);
+  if (options.identityProvider !== undefined) await app.register(embeddedProviderPlugin, options.identityProvider);
 
   for (const { module, context } of options.modules) {
     await app.register(

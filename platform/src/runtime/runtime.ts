@@ -11,6 +11,11 @@ import type { ModuleContext, PegaseModule } from '../module/module.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import { defaultClaimMapping, type ClaimMapping } from '../auth/claims.ts';
 import { KeyStore } from '../auth/key-store.ts';
+import type Provider from 'oidc-provider';
+import { CasDelegation, defaultCasMapping } from '../idp/cas.ts';
+import type { EmbeddedProviderOptions } from '../idp/idp-plugin.ts';
+import { createProvider } from '../idp/provider.ts';
+import { sharedSecret } from '../idp/secrets.ts';
 import type { Role } from '../auth/principal.ts';
 import { embeddedVerifier, externalVerifier, type TokenVerifier } from '../auth/verifier.ts';
 import { createMetrics } from '../observability/metrics.ts';
@@ -28,6 +33,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Deliver events in the background (default). Tests turn it off and drain explicitly. */
   deliverEvents?: boolean;
+  /** Loads what the application adds to the sandbox (demo accounts, clients). */
+  sandboxExtras?: (database: DatabaseHandle) => Promise<void>;
 }
 
 export interface Runtime {
@@ -107,6 +114,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const module of modules) for (const handler of module.handlers?.(contexts.get(module.name)!) ?? []) dispatcher.register(handler);
 
     if (options.sandbox === true) {
+      await options.sandboxExtras?.(database);
       for (const module of modules) await module.sandbox?.(contexts.get(module.name)!);
       logger.info({ modules: modules.map((m) => m.name) }, 'sandbox data loaded');
     }
@@ -117,6 +125,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       modules: modules.map((module) => ({ module, context: contexts.get(module.name)! })),
       readiness: readiness(database, migrations, () => keys.ensureKey()),
       verifier,
+      identityProvider: config.oidcIssuer === undefined ? embeddedProvider(config, database, keys) : undefined,
       // A relative server URL: the document is then right on whatever host serves it.
       publicUrl: config.publicUrl ?? '/',
       version: options.version ?? '0.0.0',
@@ -150,6 +159,41 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The embedded OpenID provider at `<public URL>/auth`, built at its first request. */
+function embeddedProvider(config: Config, database: DatabaseHandle, keys: KeyStore): EmbeddedProviderOptions {
+  const issuer = embeddedIssuer(config);
+  const base = config.publicUrl ?? `http://localhost:${config.port}`;
+  let built: Promise<Provider> | undefined;
+  return {
+    mountPath: new URL(issuer).pathname,
+    db: database.db,
+    provider: () =>
+      (built ??= (async () =>
+        createProvider({
+          issuer,
+          db: database.db,
+          keys,
+          accessTokenTtlSeconds: config.tokenTtlSeconds,
+          webRedirectUris: config.webRedirectUris ?? [`${base}/`, `${base}/oidc-callback`],
+          cookieKey: await sharedSecret(database.db, 'oidc-cookie-key'),
+          trustProxy: config.trustProxy,
+        }))().catch((error: unknown) => {
+        built = undefined; // try again at the next request (e.g. once migrations ran)
+        throw error;
+      })),
+    cas:
+      config.casUrl === undefined
+        ? undefined
+        : new CasDelegation(config.casUrl, issuer, database.db, {
+            ...defaultCasMapping,
+            rolesAttribute: config.casRolesAttribute,
+            roleMap: config.casRoleMap as Record<string, Role>,
+            structuresAttribute: config.casStructuresAttribute,
+            learnerAttribute: config.casLearnerAttribute,
+          }),
+  };
 }
 
 function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatcher: InlineDispatcher, logger: Logger): ModuleContext {

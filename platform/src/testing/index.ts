@@ -1,2 +1,3 @@
 export * from './test-database.ts';
 export * from './test-runtime.ts';
+export * from './http-client.ts';

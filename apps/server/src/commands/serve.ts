@@ -26,16 +26,12 @@ start unless PEGASE_MIGRATE_ON_START=false.`,
     const config = loadConfig(env);
     const modules = selectModules(values['modules'] as string | undefined);
     const sandbox = values['sandbox'] === true;
-    const runtime = await createRuntime({ config, modules, sandbox, version });
+    const { loadSandboxIdentities, sandboxBanner } = await import('../sandbox-identities.ts');
+    const runtime = await createRuntime({ config, modules, sandbox, version, sandboxExtras: loadSandboxIdentities });
     closeOnSignals(runtime.close, runtime.logger, config.shutdownTimeoutMs);
     const address = await runtime.app.listen({ port: config.port, host: config.host });
     runtime.logger.info({ address, modules: modules.map((m) => m.name), sandbox }, 'ready');
-    if (sandbox) {
-      const base = `http://localhost:${config.port}`;
-      process.stderr.write(
-        `\nPégase sandbox ready at ${base}\n  API reader: ${base}/api/docs\n  OpenAPI:    ${base}/api/openapi.json\n  Nothing is kept: the sandbox database lives in memory.\n\n`,
-      );
-    }
+    if (sandbox) process.stderr.write(sandboxBanner(config.publicUrl ?? `http://localhost:${config.port}`));
     return undefined;
   },
 };
