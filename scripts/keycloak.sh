@@ -14,8 +14,9 @@
 #   attributes; the user profile declares them, editable by admins only, since
 #   the "unmanaged attributes: ENABLED" policy would let users set their own
 #   roles from the account console (other ad hoc attributes: ADMIN_EDIT);
-# - the audience and claim mappers sit on each client: a realm file that lists
-#   clientScopes replaces Keycloak's built-in ones (profile, basic, …);
+# - the audience and claim mappers sit on each client rather than in a shared
+#   client scope: a realm file that lists clientScopes gets none of Keycloak's
+#   built-in ones (profile, basic, roles…), which would then all need copying;
 # - the service account user of pegase-integration has pegase_roles=service;
 # - passwords are hashed with 1000 rounds of PBKDF2 instead of Argon2, which
 #   takes a password-grant login from ~250 ms to ~40 ms here.
@@ -30,12 +31,12 @@ realm_file="$root/scripts/keycloak/pegase-realm.json"
 state_dir="$root/.tmp/keycloak"
 run_dir="$state_dir/run"
 
-# The server comes from Maven Central (org.keycloak:keycloak-quarkus-dist,
-# zip), the only place besides the other package registries this project can
-# download from. 26.7.3 is the newest release there and it starts and passes
-# the checks on the Java 17 we have (Keycloak 26 only deprecates Java 17), so
-# no older version is needed; if a later release refuses Java 17, pin the
-# newest one that accepts it here.
+# The server is the zip org.keycloak:keycloak-quarkus-dist from Maven Central,
+# fetched with Maven: package registries are all this project can download
+# from. 26.7.3 is the newest release there, and it starts and passes our
+# checks on the Java 17 that the machines have (Keycloak 26 deprecates Java 17
+# but still runs on it), so nothing older is needed. If a later release
+# refuses Java 17, pin here the newest one that accepts it.
 version="${PEGASE_KEYCLOAK_VERSION:-26.7.3}"
 dist="$state_dir/dist-$version"
 
@@ -87,10 +88,11 @@ start() {
   if port_in_use "$port"; then log "port $port on 127.0.0.1 is already in use"; exit 1; fi
   local url="http://127.0.0.1:$port/realms/pegase"
 
-  # Keycloak keeps its H2 database, transaction logs and imports in <home>/data
-  # and has no option to move it: make that a link into the run dir, which is
-  # wiped at each start so every start gets a fresh realm.
-  rm -rf "$run_dir" && mkdir -p "$run_dir/data/import"
+  # Keycloak keeps its transaction logs, temporary files and realm imports in
+  # <home>/data and has no option to move that: make it a link into the run
+  # dir, which is wiped at each start (and the database is in memory), so
+  # every start gets a fresh realm.
+  rm -rf "$run_dir" "$state_dir/failed-start.log" && mkdir -p "$run_dir/data/import"
   rm -rf "$dist/data" && ln -s "$run_dir/data" "$dist/data"
   cp "$realm_file" "$run_dir/data/import/"
 
@@ -167,6 +169,6 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  url) pid_alive && cat "$state_dir/url" || { log "not running"; exit 1; } ;;
+  url) if pid_alive; then cat "$state_dir/url"; else log "not running"; exit 1; fi ;;
   *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
 esac

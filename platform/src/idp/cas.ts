@@ -75,7 +75,7 @@ export function accountFromCas(validation: CasValidation, mapping: CasMapping) {
 /**
  * Hands the login of the embedded provider to the university's CAS server
  * (protocol 3.0): the login page offers it, `/login` authenticates, and the
- * ticket comes back to `<issuer>/cas/callback/<interaction>`, where it is
+ * ticket comes back to `<issuer>/interaction/<attempt>/cas/callback`, where it is
  * validated with `/p3/serviceValidate` and the released attributes are
  * mapped to roles and structures.
  */
@@ -93,7 +93,7 @@ export class CasDelegation {
   }
 
   serviceUrl(uid: string): string {
-    return `${this.issuer}/cas/callback/${encodeURIComponent(uid)}`;
+    return `${this.issuer}/interaction/${encodeURIComponent(uid)}/cas/callback`;
   }
 
   async validate(uid: string, ticket: string): Promise<CasValidation | { failure: string }> {
@@ -110,7 +110,7 @@ export class CasDelegation {
     });
 
     app.get<{ Params: { uid: string }; Querystring: { ticket?: string } }>(
-      `${mountPath}/cas/callback/:uid`,
+      `${mountPath}/interaction/:uid/cas/callback`,
       { config, schema: { hide: true } },
       async (request, reply) => {
         const lang = /^en\b/i.test(request.headers['accept-language'] ?? '') ? 'en' : 'fr';
@@ -126,9 +126,11 @@ export class CasDelegation {
         const account = accountFromCas(validation, this.mapping);
         if (account.roles.length === 0) return refuse(`the CAS account ${validation.user} has no role in Pégase`);
         await saveDelegatedAccount(this.db, account);
-        reply.hijack();
-        await (await provider()).interactionFinished(request.raw, reply.raw, { login: { accountId: account.login } }, { mergeWithLastSubmission: false });
-        return reply;
+        // The interaction cookie's path covers this URL, so the provider finds the attempt.
+        const next = await (
+          await provider()
+        ).interactionResult(request.raw, reply.raw, { login: { accountId: account.login } }, { mergeWithLastSubmission: false });
+        return reply.redirect(next, 303);
       },
     );
   }

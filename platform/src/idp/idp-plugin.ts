@@ -78,9 +78,8 @@ export async function embeddedProviderPlugin(app: FastifyInstance, options: Embe
         const grant = new provider.Grant({ clientId: String(details.params['client_id']), accountId: details.session.accountId });
         grant.addOIDCScope(String(details.params['scope'] ?? 'openid'));
         grant.addResourceScope(API_RESOURCE, 'api');
-        reply.hijack();
-        await provider.interactionFinished(request.raw, reply.raw, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-        return reply;
+        const next = await provider.interactionResult(request.raw, reply.raw, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+        return reply.redirect(next, 303);
       }
       return renderLogin(request, reply, details.uid);
     });
@@ -96,11 +95,14 @@ export async function embeddedProviderPlugin(app: FastifyInstance, options: Embe
           const error: LoginError = outcome.reason === 'locked' ? { kind: 'locked', seconds: outcome.retryAfterSeconds ?? 1 } : { kind: 'invalid' };
           return renderLogin(request, reply, details.uid, { login, error });
         }
-        reply.hijack();
-        await (
-          await options.provider()
-        ).interactionFinished(request.raw, reply.raw, { login: { accountId: outcome.account.login } }, { mergeWithLastSubmission: false });
-        return reply;
+        const provider = await options.provider();
+        const next = await provider.interactionResult(
+          request.raw,
+          reply.raw,
+          { login: { accountId: outcome.account.login } },
+          { mergeWithLastSubmission: false },
+        );
+        return reply.redirect(next, 303);
       },
     );
     if (options.cas !== undefined) options.cas.register(pages, options.provider, mountPath, publicAccess);
