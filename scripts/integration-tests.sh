@@ -1,13 +1,34 @@
 #!/usr/bin/env bash
 # The integration run: the whole test suite again, against real servers that
-# this script starts on 127.0.0.1 and stops afterwards (today: PostgreSQL 15).
-# Tests that need a real server skip themselves in the default `npm test`.
+# this script fetches, starts on 127.0.0.1 and stops afterwards:
+#   PostgreSQL 15 (Debian package)      scripts/postgres.sh
+#   Apereo CAS 6.6 (Maven Central)      scripts/cas.sh
+#   Keycloak 26 (Maven Central)         scripts/keycloak.sh
+#   Chromium (Debian package)           scripts/chromium.sh, driven by playwright-core
+# Tests that need one of them skip themselves in the default `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-trap 'scripts/postgres.sh stop' EXIT
+cleanup() {
+  scripts/keycloak.sh stop || true
+  scripts/cas.sh stop || true
+  scripts/postgres.sh stop || true
+}
+trap cleanup EXIT
+
+mkdir -p .tmp
+PEGASE_TEST_CHROMIUM="$(scripts/chromium.sh)"
+export PEGASE_TEST_CHROMIUM
 eval "$(scripts/postgres.sh start)"
-echo "integration: PostgreSQL at ${PEGASE_TEST_DATABASE_URL}"
-export PEGASE_TEST_DATABASE_URL
+# The two Java servers start side by side: their start-up is most of the wait.
+scripts/cas.sh start >.tmp/cas.env &
+cas_pid=$!
+scripts/keycloak.sh start >.tmp/keycloak.env &
+keycloak_pid=$!
+wait "$cas_pid" || { echo "integration: CAS did not start" >&2; exit 1; }
+wait "$keycloak_pid" || { echo "integration: Keycloak did not start" >&2; exit 1; }
+eval "$(cat .tmp/cas.env .tmp/keycloak.env)"
+export PEGASE_TEST_DATABASE_URL PEGASE_TEST_CAS_URL PEGASE_TEST_KEYCLOAK_URL
+echo "integration: PostgreSQL ${PEGASE_TEST_DATABASE_URL}, CAS ${PEGASE_TEST_CAS_URL}, Keycloak ${PEGASE_TEST_KEYCLOAK_URL}, Chromium ${PEGASE_TEST_CHROMIUM}"
 
 npx vitest run "$@"

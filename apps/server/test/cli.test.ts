@@ -32,6 +32,15 @@ describe('the pegase command', () => {
     ]);
   });
 
+  it('refuses to sign tokens when an external provider issues them', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pegase-data-'));
+    const site = { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' };
+    await runPegase(['migrate'], site);
+    const refused = await runPegase(['token', '--user', 'admin'], { ...site, PEGASE_OIDC_ISSUER: 'https://idp.univ.example/realms/u' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('tokens come from the external provider https://idp.univ.example/realms/u');
+  });
+
   it('exits 2 on an unknown command, option or module', async () => {
     expect((await runPegase(['frobnicate'])).code).toBe(2);
     const option = await runPegase(['serve', '--colour']);

@@ -167,4 +167,24 @@ describe('the embedded OpenID provider', () => {
     expect(locked.status).toBe(429);
     expect(await locked.text()).toMatch(/réessayez dans \d+ seconde/);
   });
+
+  it('limits attempts on the token endpoint from one address (429 with Retry-After)', async () => {
+    const attempt = () =>
+      fetch(`${base}/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_id=nobody&client_secret=x',
+      });
+    // Earlier tests of this file used part of this minute's allowance (30).
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await attempt()).status);
+    const firstLimited = statuses.indexOf(429);
+    expect(firstLimited).toBeGreaterThan(0);
+    expect(statuses.slice(0, firstLimited).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(firstLimited).every((s) => s === 429)).toBe(true);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await jsonOf(limited)).type).toBe('urn:pegase:problem:too-many-attempts');
+  });
 });
