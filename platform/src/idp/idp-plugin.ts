@@ -27,8 +27,12 @@ export interface EmbeddedProviderOptions {
  */
 export async function embeddedProviderPlugin(app: FastifyInstance, options: EmbeddedProviderOptions): Promise<void> {
   const { mountPath } = options;
-  let handler: ((req: FastifyRequest['raw'], res: FastifyReply['raw']) => void) | undefined;
-  const handle = async () => (handler ??= (await options.provider()).callback());
+  let current: { provider: Provider; handler: (req: FastifyRequest['raw'], res: FastifyReply['raw']) => void } | undefined;
+  const handle = async () => {
+    const provider = await options.provider();
+    if (current?.provider !== provider) current = { provider, handler: provider.callback() };
+    return current.handler;
+  };
   const perMinute = options.attemptsPerMinute ?? 30;
 
   await app.register(rateLimit, {

@@ -165,24 +165,35 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 function embeddedProvider(config: Config, database: DatabaseHandle, keys: KeyStore): EmbeddedProviderOptions {
   const issuer = embeddedIssuer(config);
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
-  let built: Promise<Provider> | undefined;
+  const build = async () =>
+    createProvider({
+      issuer,
+      db: database.db,
+      keys,
+      accessTokenTtlSeconds: config.tokenTtlSeconds,
+      webRedirectUris: config.webRedirectUris ?? [`${base}/`, `${base}/oidc-callback`],
+      cookieKey: await sharedSecret(database.db, 'oidc-cookie-key'),
+      trustProxy: config.trustProxy,
+    });
+  // oidc-provider holds its signing keys from construction: after a rotation
+  // (by any replica), rebuild it with the new key, checked once a minute.
+  let built: { kid: string; provider: Promise<Provider> } | undefined;
+  let checkedAt = 0;
   return {
     mountPath: new URL(issuer).pathname,
     db: database.db,
-    provider: () =>
-      (built ??= (async () =>
-        createProvider({
-          issuer,
-          db: database.db,
-          keys,
-          accessTokenTtlSeconds: config.tokenTtlSeconds,
-          webRedirectUris: config.webRedirectUris ?? [`${base}/`, `${base}/oidc-callback`],
-          cookieKey: await sharedSecret(database.db, 'oidc-cookie-key'),
-          trustProxy: config.trustProxy,
-        }))().catch((error: unknown) => {
-        built = undefined; // try again at the next request (e.g. once migrations ran)
-        throw error;
-      })),
+    async provider() {
+      if (built !== undefined && Date.now() - checkedAt < 60_000) return built.provider;
+      await keys.reload();
+      const kid = (await keys.signingKey()).kid;
+      checkedAt = Date.now();
+      if (built?.kid !== kid) {
+        const provider = build();
+        built = { kid, provider };
+        provider.catch(() => (built = undefined)); // try again at the next request
+      }
+      return built.provider;
+    },
     cas:
       config.casUrl === undefined
         ? undefined
