@@ -17,6 +17,8 @@
 # cas-teacher / cas-teacher-password. Any http://127.0.0.1 or http://localhost
 # service URL is accepted and gets every attribute.
 set -euo pipefail
+# shellcheck source=lib/net.sh
+source "$(dirname "$0")/lib/net.sh"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 conf_dir="$root/scripts/cas"
@@ -59,10 +61,6 @@ fetch() {
   touch "$app_dir.partial/.complete"
   mv "$app_dir.partial" "$app_dir"
   log "unpacked $(basename "$war") into $app_dir"
-}
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
 http_status() {

@@ -25,6 +25,8 @@
 # PEGASE_TEST_KEYCLOAK_ADMIN / _ADMIN_PASSWORD (master admin, default
 # admin/admin), PEGASE_KEYCLOAK_VERSION, JAVA_OPTS_KC_HEAP.
 set -euo pipefail
+# shellcheck source=lib/net.sh
+source "$(dirname "$0")/lib/net.sh"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 realm_file="$root/scripts/keycloak/pegase-realm.json"
@@ -41,14 +43,6 @@ version="${PEGASE_KEYCLOAK_VERSION:-26.7.3}"
 dist="$state_dir/dist-$version"
 
 log() { echo "keycloak: $*" >&2; }
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-port_in_use() {
-  python3 -c 'import socket, sys; s=socket.socket(); sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))) != 0)' "$1"
-}
 
 # Downloads and unpacks the distribution once; later starts reuse it.
 ensure_dist() {

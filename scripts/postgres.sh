@@ -6,6 +6,8 @@
 #   scripts/postgres.sh start   # prints: export PEGASE_TEST_DATABASE_URL=…
 #   scripts/postgres.sh stop
 set -euo pipefail
+# shellcheck source=lib/net.sh
+source "$(dirname "$0")/lib/net.sh"
 
 state_dir="$(cd "$(dirname "$0")/.." && pwd)/.tmp/postgres"
 mkdir -p "$state_dir"
@@ -38,10 +40,6 @@ as_owner() {
   else
     "$@"
   fi
-}
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
 start() {
