@@ -387,18 +387,15 @@ describe('nomenclatures over HTTP', () => {
     expect(rows.filter((r) => r['requestId'] === importRequest)).toHaveLength(1);
   });
 
-  it('imports 5,000 lines in batches, quickly', async () => {
+  // Its speed is measured by bench/nomenclature-import, not here.
+  it('imports 5,000 lines (several batches), then finds them all unchanged', async () => {
     await createNomenclature('BIG');
     const lines = [header, ...Array.from({ length: 5000 }, (_, i) => `C${i},Commune ${i},Town ${i},1943-01-01,`)];
-    const started = performance.now();
     const response = await runtime.request('POST', `${base}/BIG/values/import`, lines.join('\n'), csv);
-    const elapsed = performance.now() - started;
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ created: 5000, updated: 0, unchanged: 0 });
-    expect(elapsed).toBeLessThan(15_000);
     const again = await runtime.request('POST', `${base}/BIG/values/import`, lines.join('\n'), csv);
     expect(again.json()).toEqual({ created: 0, updated: 0, unchanged: 5000 });
-    console.info(`import of 5,000 lines: ${Math.round(elapsed)} ms`);
   });
 });
 
