@@ -46,6 +46,7 @@ describe('the HTTP kernel', () => {
   it('keeps a sane caller request id, replaces an insane one, and returns it', async () => {
     const kept = await runtime.request('GET', '/health/live', undefined, { 'x-request-id': 'gateway-12345678' });
     expect(kept.headers['x-request-id']).toBe('gateway-12345678');
+    expect(kept.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
     const replaced = await runtime.request('GET', '/health/live', undefined, { 'x-request-id': 'bad id\nwith newline' });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const problem = await runtime.request('GET', '/nowhere', undefined, { 'x-request-id': 'trace-abcdefgh' });
