@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { installWebApp } from './web-app.ts';
 import { Type } from 'typebox';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -23,6 +25,8 @@ export interface HttpAppOptions {
   modules: { module: PegaseModule; context: ModuleContext }[];
   readiness: Readiness;
   verifier: TokenVerifier;
+  /** The built web application served at `/`, when there is one. */
+  webApp?: URL | undefined;
   /** The embedded OpenID provider, when no external one is configured. */
   identityProvider?: EmbeddedProviderOptions | undefined;
   publicUrl: string;
@@ -46,7 +50,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     routerOptions: { ignoreTrailingSlash: true },
   }) as unknown as FastifyInstance; // pino's Logger is a FastifyBaseLogger with extras
   app.setValidatorCompiler(validatorCompiler);
-  installErrorHandling(app);
+  const applicationPage = options.webApp === undefined ? undefined : await installWebApp(app, options.webApp);
+  installErrorHandling(app, applicationPage);
 
   // While draining, answers close their keep-alive connection, so that the
   // server can finish closing once the requests in flight are answered.
@@ -150,5 +155,8 @@ function registerOperationsRoutes(app: FastifyInstance, options: HttpAppOptions)
     },
   );
   app.get('/api/openapi.json', { config: publicAccess, schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { config: publicAccess, schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs'));
+  // Without a built web application, the address of the site opens the API reader.
+  if (options.webApp === undefined || !existsSync(new URL('index.html', options.webApp))) {
+    app.get('/', { config: publicAccess, schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs'));
+  }
 }

@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { Problem, validationProblem } from '../errors/problem.ts';
 import { constraintName, SQLSTATE, sqlState } from '../db/postgres-errors.ts';
 import { fieldErrors } from './validation.ts';
+import { isApplicationPage } from './web-app.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -11,7 +12,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  * a known client error keeps its status; anything else is a 500 whose detail
  * reveals nothing but the request id to quote to the operators.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, applicationPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -20,11 +21,13 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      request,
-      reply,
-      new Problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}. The API is described at /api/openapi.json.`),
-    ),
+    applicationPage !== undefined && isApplicationPage(request)
+      ? applicationPage(request, reply)
+      : sendProblem(
+          request,
+          reply,
+          new Problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}. The API is described at /api/openapi.json.`),
+        ),
   );
 }
 

@@ -33,6 +33,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Deliver events in the background (default). Tests turn it off and drain explicitly. */
   deliverEvents?: boolean;
+  /** Folder of the built web application to serve at `/` (ignored when it has no index.html). */
+  webApp?: URL;
   /** Loads what the application adds to the sandbox (demo accounts, clients). */
   sandboxExtras?: (database: DatabaseHandle) => Promise<void>;
 }
@@ -125,6 +127,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       modules: modules.map((module) => ({ module, context: contexts.get(module.name)! })),
       readiness: readiness(database, migrations, () => keys.ensureKey()),
       verifier,
+      webApp: options.webApp,
       identityProvider: config.oidcIssuer === undefined ? embeddedProvider(config, database, keys) : undefined,
       // A relative server URL: the document is then right on whatever host serves it.
       publicUrl: config.publicUrl ?? '/',

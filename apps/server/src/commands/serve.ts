@@ -27,7 +27,9 @@ start unless PEGASE_MIGRATE_ON_START=false.`,
     const modules = selectModules(values['modules'] as string | undefined);
     const sandbox = values['sandbox'] === true;
     const { loadSandboxIdentities, sandboxBanner } = await import('../sandbox-identities.ts');
-    const runtime = await createRuntime({ config, modules, sandbox, version, sandboxExtras: loadSandboxIdentities });
+    // The web application, when it was built (npm run build:web): served at /.
+    const webApp = new URL('../../../web/dist/', import.meta.url);
+    const runtime = await createRuntime({ config, modules, sandbox, version, sandboxExtras: loadSandboxIdentities, webApp });
     closeOnSignals(runtime.close, runtime.logger, config.shutdownTimeoutMs);
     const address = await runtime.app.listen({ port: config.port, host: config.host });
     runtime.logger.info({ address, modules: modules.map((m) => m.name), sandbox }, 'ready');
