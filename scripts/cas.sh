@@ -155,10 +155,11 @@ stop() {
 }
 
 case "${1:-}" in
+  fetch) fetch ;;
   start) start ;;
   stop) stop ;;
   url)
     [ -f "$run_dir/url" ] || { log "not running (no $run_dir/url)"; exit 1; }
     cat "$run_dir/url" ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|url" >&2; exit 2 ;;
 esac

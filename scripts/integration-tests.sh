@@ -20,7 +20,11 @@ mkdir -p .tmp
 PEGASE_TEST_CHROMIUM="$(scripts/chromium.sh)"
 export PEGASE_TEST_CHROMIUM
 eval "$(scripts/postgres.sh start)"
-# The two Java servers start side by side: their start-up is most of the wait.
+# Downloads one after the other (two Maven runs must not write the local
+# repository at once), then the two Java servers start side by side: their
+# start-up is most of the wait.
+scripts/cas.sh fetch
+scripts/keycloak.sh fetch
 scripts/cas.sh start >.tmp/cas.env &
 cas_pid=$!
 scripts/keycloak.sh start >.tmp/keycloak.env &

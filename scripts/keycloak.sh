@@ -161,8 +161,9 @@ stop() {
 }
 
 case "${1:-}" in
+  fetch) ensure_dist ;;
   start) start ;;
   stop) stop ;;
   url) if pid_alive; then cat "$state_dir/url"; else log "not running"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|url" >&2; exit 2 ;;
 esac
