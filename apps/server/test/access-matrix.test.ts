@@ -26,8 +26,8 @@ const callers: Record<Exclude<Role, 'admin'>, TokenClaims> = {
 /** Staff of the law faculty: a valid caller, but outside the sciences. */
 const staffElsewhere: TokenClaims = { subject: 'matrix-staff-deg', roles: ['staff'], structureCodes: ['UFR-DEG'] };
 
-/** Reads that staff may make on the whole establishment, by design. */
-const UNSCOPED_FOR_STAFF = new Set(['referential.read']);
+/** Reads that staff may make on the whole establishment, by design (the referential and its change history). */
+const UNSCOPED_FOR_STAFF = new Set(['referential.read', 'referential.history.read']);
 
 const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
 const fill = (path: string) => path.replace(/\{[^}]+\}/g, (name) => (name === '{date}' ? '2026-01-01' : name.includes('code') ? 'COUNTRY' : DUMMY_ID));

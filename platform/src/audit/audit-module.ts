@@ -1,22 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { Type, type Static } from 'typebox';
-import { rowsOf } from '../db/database.ts';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { Type } from 'typebox';
 import { defineModule, type PegaseModule } from '../module/module.ts';
-
-export const AuditEntry = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  at: Type.String({ format: 'date-time' }),
-  actor: Type.Object({ subject: Type.String(), login: Type.Union([Type.String(), Type.Null()]), roles: Type.Array(Type.String()) }),
-  module: Type.String(),
-  action: Type.String({ examples: ['structure.updated'] }),
-  target: Type.Object({ type: Type.String(), id: Type.String() }),
-  changedFields: Type.Array(Type.String()),
-  before: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-  after: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-});
-export type AuditEntry = Static<typeof AuditEntry>;
+import { AuditEntryPage, listAuditEntries } from './audit-query.ts';
 
 const AuditQuery = Type.Object(
   {
@@ -31,28 +15,11 @@ const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 
-interface EntryRow extends Record<string, unknown> {
-  id: string;
-  at_key: string;
-  actor_subject: string;
-  actor_login: string | null;
-  actor_roles: string[];
-  module: string;
-  action: string;
-  target_type: string;
-  target_id: string;
-  changed_fields: string[];
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  request_id: string | null;
-}
-
-const SORT = '-at';
-
 /**
  * The audit trail as a kernel-provided module: every module writes to it
- * through `context.audit` in its own transactions; admins read it here,
- * newest first, by target, actor and time range.
+ * through `context.publish` in its own transactions; admins read it here,
+ * newest first, by target, actor and time range. Modules let their own users
+ * read the history of one record with `historyRoute`.
  */
 export const auditModule: PegaseModule = defineModule({
   name: 'audit',
@@ -70,48 +37,13 @@ export const auditModule: PegaseModule = defineModule({
           summary: 'List audit entries, newest first, by target, actor and time range.',
           operationId: 'listAuditEntries',
           querystring: AuditQuery,
-          response: { 200: Type.Object({ items: Type.Array(AuditEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+          response: { 200: AuditEntryPage },
         },
       },
       async (request) => {
-        const query = request.query;
-        const after = decodeCursor(query.cursor, SORT);
-        const conditions: SQL[] = [sql`true`];
-        if (query.targetType !== undefined) conditions.push(sql`target_type = ${query.targetType}`);
-        if (query.targetId !== undefined) conditions.push(sql`target_id = ${query.targetId}`);
-        if (query.actor !== undefined) conditions.push(sql`(actor_subject = ${query.actor} or actor_login = ${query.actor})`);
-        if (query.from !== undefined) conditions.push(sql`at >= ${query.from}::timestamptz`);
-        if (query.to !== undefined) conditions.push(sql`at < ${query.to}::timestamptz`);
-        // Keyset on (at desc, id): the cursor keeps the microseconds a JS date would lose.
-        if (after !== undefined) conditions.push(sql`(at < ${after.value}::timestamptz or (at = ${after.value}::timestamptz and id > ${after.id}::uuid))`);
-        const rows = await rowsOf<EntryRow>(
-          context.db,
-          sql`select *, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key
-                from audit.entries where ${sql.join(conditions, sql` and `)}
-               order by at desc, id limit ${query.limit + 1}`,
-        );
-        const page = rows.slice(0, query.limit);
-        const last = page[page.length - 1];
-        return {
-          items: page.map(toEntry),
-          nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(SORT, last.at_key, last.id) : null,
-        };
+        const { limit, cursor, ...filters } = request.query;
+        return listAuditEntries(context.db, filters, limit, cursor);
       },
     );
   },
 });
-
-function toEntry(row: EntryRow): AuditEntry {
-  return {
-    id: row.id,
-    at: row.at_key,
-    actor: { subject: row.actor_subject, login: row.actor_login, roles: row.actor_roles },
-    module: row.module,
-    action: row.action,
-    target: { type: row.target_type, id: row.target_id },
-    changedFields: row.changed_fields,
-    before: row.before,
-    after: row.after,
-    requestId: row.request_id,
-  };
-}

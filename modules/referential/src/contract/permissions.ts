@@ -6,6 +6,7 @@ export const referentialPermissions = {
   writeStructures: 'referential.structures.write',
   writePeriods: 'referential.periods.write',
   writeNomenclatures: 'referential.nomenclatures.write',
+  readHistory: 'referential.history.read',
 } as const;
 
 export const referentialPermissionDeclarations: PermissionDeclaration[] = [
@@ -22,4 +23,9 @@ export const referentialPermissionDeclarations: PermissionDeclaration[] = [
   },
   { name: referentialPermissions.writePeriods, description: 'Create and change academic periods.', roles: [] },
   { name: referentialPermissions.writeNomenclatures, description: 'Create nomenclatures, add, change and import their values.', roles: ['service'] },
+  {
+    name: referentialPermissions.readHistory,
+    description: 'Read the change history of referential records: who changed what and when, from which value to which.',
+    roles: ['staff'],
+  },
 ];

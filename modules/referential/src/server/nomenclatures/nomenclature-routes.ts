@@ -10,6 +10,7 @@ import {
   sendVersioned,
   expectedVersion,
   originOf,
+  historyRoute,
 } from '@pegase/platform';
 import {
   Code,
@@ -208,6 +209,28 @@ export async function nomenclatureRoutes(app: ModuleApp, context: ModuleContext)
     },
     async (request) => nomenclatureValueAt(context.db, request.params.code, request.params.valueCode, request.params.date),
   );
+
+  historyRoute(app, context, {
+    url: '/nomenclatures/:code/history',
+    params: NomenclatureParams,
+    targetType: 'nomenclature',
+    targetIdOf: (params) => params.code,
+    ensureExists: (params) => getNomenclature(context.db, params.code),
+    permission: referentialPermissions.readHistory,
+    summary: 'The change history of a nomenclature (its labels and description; each value has its own), newest first.',
+    operationId: 'getNomenclatureHistory',
+  });
+
+  historyRoute(app, context, {
+    url: '/nomenclatures/:code/values/:id/history',
+    params: ValueParams,
+    targetType: 'nomenclature-value',
+    targetIdOf: (params) => params.id,
+    ensureExists: (params) => getNomenclatureValue(context.db, params.code, params.id),
+    permission: referentialPermissions.readHistory,
+    summary: 'The change history of one value of a nomenclature (added, labels or validity changed, by the API or an import), newest first.',
+    operationId: 'getNomenclatureValueHistory',
+  });
 
   // The CSV parser lives in its own scope: no other route accepts text/csv.
   await app.register(async (plugin) => {

@@ -1,4 +1,15 @@
-import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion, originOf } from '@pegase/platform';
+import {
+  listQuery,
+  pageOf,
+  type ModuleApp,
+  type ModuleContext,
+  IfMatchHeaders,
+  sendCreated,
+  sendVersioned,
+  expectedVersion,
+  originOf,
+  historyRoute,
+} from '@pegase/platform';
 import { CreatePeriod, IdParams, Period, PeriodFilters, periodSortFields, referentialPermissions, UpdatePeriod } from '../../contract/index.ts';
 import { createPeriod, updatePeriod } from './period-commands.ts';
 import { getPeriod, listPeriods } from './period-queries.ts';
@@ -65,4 +76,15 @@ export async function periodRoutes(app: ModuleApp, context: ModuleContext): Prom
       return sendVersioned(reply, period);
     },
   );
+
+  historyRoute(app, context, {
+    url: '/periods/:id/history',
+    params: IdParams,
+    targetType: 'period',
+    targetIdOf: (params) => params.id,
+    ensureExists: (params) => getPeriod(context.db, params.id),
+    permission: referentialPermissions.readHistory,
+    summary: 'The change history of an academic period, newest first: who changed which fields, when, from which value to which.',
+    operationId: 'getPeriodHistory',
+  });
 }

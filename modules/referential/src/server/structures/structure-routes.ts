@@ -1,4 +1,15 @@
-import { listQuery, pageOf, type ModuleApp, type ModuleContext, IfMatchHeaders, sendCreated, sendVersioned, expectedVersion, originOf } from '@pegase/platform';
+import {
+  listQuery,
+  pageOf,
+  type ModuleApp,
+  type ModuleContext,
+  IfMatchHeaders,
+  sendCreated,
+  sendVersioned,
+  expectedVersion,
+  originOf,
+  historyRoute,
+} from '@pegase/platform';
 import { CreateStructure, IdParams, referentialPermissions, Structure, StructureFilters, structureSortFields, UpdateStructure } from '../../contract/index.ts';
 import { createStructure, updateStructure } from './structure-commands.ts';
 import { getStructure, listStructures } from './structure-queries.ts';
@@ -65,4 +76,15 @@ export async function structureRoutes(app: ModuleApp, context: ModuleContext): P
       return sendVersioned(reply, structure);
     },
   );
+
+  historyRoute(app, context, {
+    url: '/structures/:id/history',
+    params: IdParams,
+    targetType: 'structure',
+    targetIdOf: (params) => params.id,
+    ensureExists: (params) => getStructure(context.db, params.id),
+    permission: referentialPermissions.readHistory,
+    summary: 'The change history of a structure, newest first: who changed which fields, when, from which value to which.',
+    operationId: 'getStructureHistory',
+  });
 }
