@@ -3,46 +3,57 @@
  * ESLint rule enforcing the module boundaries of ARCHITECTURE.md:
  *  - a module imports nothing of another module but its `contract/`;
  *  - a module's `contract/` imports no server or web code (of any module);
- *  - the kernel (`platform/`) imports no module at all.
+ *  - the kernel (`platform/`, with its web side `platform/web-kit/`) imports no module;
+ *  - browser code (a module's `src/web/`, the web kit) imports no server code
+ *    (a module's `src/server/`, `@pegase/<module>/module`, the server kernel),
+ *    and server code imports no browser code.
  * Both package imports (`@pegase/curriculum/contract`) and relative paths
  * that climb into another module's folder are checked.
  */
 import path from 'node:path';
 
 const KERNEL = 'platform';
+const WEB_KIT = 'web-kit';
 
-/** @param {string} file */
+/**
+ * Where a file lives: which module or kernel part, and on which side
+ * (`contract`, `server`, `web`, or `shared` when it does not say).
+ * @param {string} file
+ */
 function locate(file) {
   const parts = file.split(path.sep).join('/').split('/');
   const modulesAt = parts.lastIndexOf('modules');
   if (modulesAt >= 0 && parts.length > modulesAt + 2) {
     const rest = parts.slice(modulesAt + 2);
-    return { kind: 'module', name: parts[modulesAt + 1], inContract: rest[0] === 'src' && rest[1] === 'contract' };
+    const side = rest[0] === 'src' && ['contract', 'server', 'web'].includes(rest[1] ?? '') ? /** @type {string} */ (rest[1]) : 'shared';
+    return { kind: 'module', name: parts[modulesAt + 1] ?? '', side };
   }
-  if (parts.includes(KERNEL) && !parts.includes('node_modules')) return { kind: 'kernel', name: KERNEL, inContract: false };
-  return { kind: 'other', name: '', inContract: false };
+  if (parts.includes(KERNEL) && !parts.includes('node_modules')) {
+    return { kind: 'kernel', name: KERNEL, side: parts.includes(WEB_KIT) ? 'web' : 'server' };
+  }
+  return { kind: 'other', name: '', side: 'shared' };
 }
 
 /**
- * What an import points at: another module (and whether it is its contract),
- * the kernel, or something else (a library).
+ * What an import points at: another module (and which side of it), the
+ * kernel, an application, or something else (a library).
  * @param {string} source @param {string} fromFile
  */
 function target(source, fromFile) {
   const pkg = /^@pegase\/([a-z-]+)(?:\/(.*))?$/.exec(source);
   if (pkg) {
-    const [, name, subpath = ''] = pkg;
-    if (name === KERNEL) return { kind: 'kernel', name, contract: false };
-    if (name === 'server' || name === 'web') return { kind: 'app', name, contract: false };
-    return { kind: 'module', name, contract: subpath === 'contract' || subpath.startsWith('contract/') };
+    const [, name = '', subpath = ''] = pkg;
+    if (name === KERNEL) return { kind: 'kernel', name, side: 'server' };
+    if (name === WEB_KIT) return { kind: 'kernel', name, side: 'web' };
+    if (name === 'server' || name === 'web') return { kind: 'app', name, side: 'shared' };
+    const side = subpath === 'contract' || subpath.startsWith('contract/') ? 'contract' : subpath === 'web' || subpath.startsWith('web/') ? 'web' : 'server';
+    return { kind: 'module', name, side };
   }
   if (source.startsWith('.')) {
-    const resolved = path.resolve(path.dirname(fromFile), source);
-    const where = locate(resolved);
-    if (where.kind === 'module') return { kind: 'module', name: where.name, contract: where.inContract };
-    if (where.kind === 'kernel') return { kind: 'kernel', name: KERNEL, contract: false };
+    const where = locate(path.resolve(path.dirname(fromFile), source));
+    if (where.kind !== 'other') return where;
   }
-  return { kind: 'library', name: source, contract: false };
+  return { kind: 'library', name: source, side: 'shared' };
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -55,6 +66,8 @@ const rule = {
       contractLeak: 'A contract may not import server or web code: "{{source}}".',
       kernelImportsModule: 'The kernel (platform/) must not depend on a module: "{{source}}".',
       app: 'Modules and the kernel must not import an application: "{{source}}".',
+      webImportsServer: 'Browser code may not import server code: "{{source}}" (use the contract or the web kit).',
+      serverImportsWeb: 'Server code may not import browser code: "{{source}}".',
     },
     schema: [],
   },
@@ -69,13 +82,11 @@ const rule = {
       const to = target(source, file);
       const report = (/** @type {string} */ messageId) => context.report({ node: node.source, messageId, data: { from: from.name, to: to.name, source } });
       if (to.kind === 'app') return report('app');
-      if (from.kind === 'kernel') {
-        if (to.kind === 'module') report('kernelImportsModule');
-        return;
-      }
-      if (to.kind !== 'module') return;
-      if (to.name !== from.name && !to.contract) return report('otherModule');
-      if (from.inContract && !to.contract) return report('contractLeak');
+      if (from.kind === 'kernel' && to.kind === 'module') return report('kernelImportsModule');
+      if (to.kind === 'module' && from.kind === 'module' && to.name !== from.name && to.side !== 'contract') return report('otherModule');
+      if (from.side === 'contract' && to.kind === 'module' && to.side !== 'contract') return report('contractLeak');
+      if (from.side === 'web' && to.side === 'server') return report('webImportsServer');
+      if ((from.side === 'server' || from.side === 'contract') && to.side === 'web') return report('serverImportsWeb');
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },

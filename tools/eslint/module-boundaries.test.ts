@@ -17,6 +17,10 @@ tester.run('module-boundaries', rule, {
     { filename: '/repo/modules/curriculum/src/contract/x.ts', code: "import { S } from '@pegase/referential/contract';" },
     { filename: '/repo/platform/src/http/app.ts', code: "import Fastify from 'fastify';" },
     { filename: '/repo/apps/server/src/modules.ts', code: "import { referentialModule } from '@pegase/referential/module';" },
+    { filename: '/repo/modules/curriculum/src/web/Page.tsx', code: "import { DataTable } from '@pegase/web-kit';" },
+    { filename: '/repo/modules/curriculum/src/web/Page.tsx', code: "import { Form } from './Form.tsx';" },
+    { filename: '/repo/platform/web-kit/src/table/DataTable.tsx', code: "import { useQuery } from '@tanstack/react-query';" },
+    { filename: '/repo/apps/web/src/modules.ts', code: "import { referentialWeb } from '@pegase/referential/web';" },
   ],
   invalid: [
     { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { t } from '@pegase/referential/module';", errors: [{ messageId: 'otherModule' }] },
@@ -38,5 +42,24 @@ tester.run('module-boundaries', rule, {
     { filename: '/repo/modules/curriculum/src/contract/x.ts', code: "import { t } from '../server/tables.ts';", errors: [{ messageId: 'contractLeak' }] },
     { filename: '/repo/platform/src/http/app.ts', code: "import { S } from '@pegase/referential/contract';", errors: [{ messageId: 'kernelImportsModule' }] },
     { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { main } from '@pegase/server';", errors: [{ messageId: 'app' }] },
+    { filename: '/repo/modules/curriculum/src/web/Page.tsx', code: "import { q } from '../server/queries.ts';", errors: [{ messageId: 'webImportsServer' }] },
+    {
+      filename: '/repo/modules/curriculum/src/web/Page.tsx',
+      code: "import { defineModule } from '@pegase/platform';",
+      errors: [{ messageId: 'webImportsServer' }],
+    },
+    { filename: '/repo/modules/curriculum/src/web/Page.tsx', code: "import { p } from '@pegase/referential/web';", errors: [{ messageId: 'otherModule' }] },
+    {
+      filename: '/repo/platform/web-kit/src/api/client.ts',
+      code: "import { Problem } from '../../../src/errors/problem.ts';",
+      errors: [{ messageId: 'webImportsServer' }],
+    },
+    {
+      filename: '/repo/platform/web-kit/src/api/client.ts',
+      code: "import { w } from '@pegase/referential/web';",
+      errors: [{ messageId: 'kernelImportsModule' }],
+    },
+    { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { DataTable } from '@pegase/web-kit';", errors: [{ messageId: 'serverImportsWeb' }] },
+    { filename: '/repo/platform/src/http/app.ts', code: "import { DataTable } from '@pegase/web-kit';", errors: [{ messageId: 'serverImportsWeb' }] },
   ],
 });

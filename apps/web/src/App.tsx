@@ -1,12 +1,11 @@
 import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
-import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Route, Routes, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AuthGate, isStaff, login, useSession } from './auth/auth.tsx';
+import { AuthGate, CALLBACK_PATH, login, PageHeading } from '@pegase/web-kit';
 import { AppShell } from './layout/AppShell.tsx';
-import { HomePage } from './pages/Home.tsx';
-import { NomenclaturesPage, PeriodsPage } from './pages/Lists.tsx';
-import { StructuresPage } from './pages/Structures.tsx';
-import type { ReactNode } from 'react';
+import { HomePage } from './home/HomePage.tsx';
+import { webModules } from './modules.ts';
+import { ModulePage } from './routing/ModulePage.tsx';
 
 function Waiting() {
   const { t } = useTranslation();
@@ -37,23 +36,17 @@ function LoginFailed({ message }: { message: string }) {
   );
 }
 
-/** A page for staff and admins; others go back home. */
-function StaffOnly({ children }: { children: ReactNode }) {
-  const session = useSession();
-  return isStaff(session) ? <>{children}</> : <Navigate to="/" replace />;
-}
-
 function NotFound() {
   const { t } = useTranslation();
   return (
     <>
-      <Typography component="h1" variant="h4" sx={{ mb: 2 }}>
-        {t('errors.title')}
-      </Typography>
+      <PageHeading>{t('errors.title')}</PageHeading>
       <Alert severity="warning">{t('errors.notFound')}</Alert>
     </>
   );
 }
+
+const modulePages = webModules.flatMap((module) => module.pages.map((page) => ({ ...page, key: `${module.name}:${page.path}` })));
 
 export function App() {
   const navigate = useNavigate();
@@ -62,31 +55,11 @@ export function App() {
       <AppShell>
         <Routes>
           <Route path="/" element={<HomePage />} />
-          <Route path="/oidc-callback" element={<Navigate to="/" replace />} />
-          <Route
-            path="/structures"
-            element={
-              <StaffOnly>
-                <StructuresPage />
-              </StaffOnly>
-            }
-          />
-          <Route
-            path="/periods"
-            element={
-              <StaffOnly>
-                <PeriodsPage />
-              </StaffOnly>
-            }
-          />
-          <Route
-            path="/nomenclatures"
-            element={
-              <StaffOnly>
-                <NomenclaturesPage />
-              </StaffOnly>
-            }
-          />
+          {/* The gate sends the person on to the page they asked for; nothing to show meanwhile. */}
+          <Route path={CALLBACK_PATH} element={null} />
+          {modulePages.map((page) => (
+            <Route key={page.key} path={page.path} element={<ModulePage roles={page.roles} load={page.load} />} />
+          ))}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </AppShell>

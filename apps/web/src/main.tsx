@@ -3,8 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ProblemError } from './api/client.ts';
-import './i18n/index.ts';
+import { ProblemError } from '@pegase/web-kit';
 import { App } from './App.tsx';
 
 const theme = createTheme({

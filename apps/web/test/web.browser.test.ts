@@ -30,7 +30,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     const port = await freeLoopbackPort();
     base = `http://127.0.0.1:${port}`;
     runtime = await createRuntime({
-      config: loadConfig({ LOG_LEVEL: 'silent', PEGASE_PUBLIC_URL: base, PORT: String(port) }),
+      config: loadConfig({ LOG_LEVEL: 'silent', PEGASE_PUBLIC_URL: base, PORT: String(port), PEGASE_TOKEN_TTL_SECONDS: '60' }),
       modules: allModules,
       sandbox: true,
       sandboxExtras: loadSandboxIdentities,
@@ -65,23 +65,31 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
 
   const firstCode = (page: Page) => page.locator('tbody tr').first().locator('td').first().textContent();
 
-  it('lets staff see their home, browse and export the structures, and switch to English', async () => {
+  const rowCodes = (page: Page) => page.locator('tbody tr td:first-child').allTextContents();
+  const accessToken = (page: Page) =>
+    page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+      return key ? (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string }).access_token : null;
+    });
+
+  it('lets staff work in the referential: tables, tree, create and edit a structure with its errors, history, English, token renewal, logout', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await logIn(page, 'staff', 'staff-sandbox');
+    const firstToken = await accessToken(page);
+    expect(firstToken).toBeTruthy();
 
-    // Home, in French, with figures from the API.
+    // Home, in French: work queues and figures from the API.
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
-    expect(await page.getByRole('banner').textContent()).toContain('Pégase');
+    expect(await page.title()).toBe('Accueil — Pégase');
+    await page.getByRole('heading', { level: 2, name: 'Files de travail' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures']);
     await page.getByTestId('figure').nth(2).waitFor();
     const figures = (await page.getByTestId('figure').allTextContents()).map((text) => Number(text.replace(/\s/g, '')));
     expect(figures).toHaveLength(3);
-    expect(figures[0]).toBeGreaterThan(0);
-    expect(figures[1]).toBeGreaterThan(0);
-    expect(figures[2]).toBeGreaterThan(0);
+    for (const figure of figures) expect(figure).toBeGreaterThan(0);
     await expectAccessible(page, 'web-staff-home-fr');
 
     // Structures: sorted by code, then reversed.
@@ -94,13 +102,16 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await expect.poll(() => firstCode(page)).not.toBe(ascending);
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Code');
 
-    // Filtered with « UFR ».
+    // Filtered with « UFR », the English label added to the columns, exported as shown.
     await page.getByLabel('Rechercher (code ou libellé)').fill('UFR');
-    await expect.poll(async () => (await page.locator('tbody tr td:first-child').allTextContents()).join(',')).toBe('UFR-SCI,UFR-LLSH,UFR-DEG');
-    const shown = await page.locator('tbody tr td:first-child').allTextContents();
-    await expectAccessible(page, 'web-structures-filtered');
-
-    // Exported as shown.
+    await expect.poll(async () => (await rowCodes(page)).join(',')).toBe('UFR-SCI,UFR-LLSH,UFR-DEG');
+    await page.getByRole('button', { name: 'Colonnes' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Libellé (anglais)' }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
+    await page.getByRole('columnheader', { name: 'Libellé (anglais)' }).waitFor();
+    await expectAccessible(page, 'web-structures-filtered-columns');
+    const shown = await rowCodes(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
     const csv = await readFile((await download.path())!, 'utf8');
     const lines = csv
@@ -108,19 +119,82 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       .trimEnd()
       .split('\r\n');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]).toBe('Code;Libellé;Type;Fermée le');
+    expect(lines[0]).toBe('Code;Libellé;Type;Libellé (anglais);Fermée le');
     expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(shown);
+    expect(lines[1]).toContain('Faculty of Science');
 
-    // The other pages of the referential.
-    for (const [link, name] of [
-      ['Périodes', 'web-periods'],
-      ['Nomenclatures', 'web-nomenclatures'],
-    ] as const) {
-      await nav.getByRole('link', { name: link }).click();
-      await page.getByRole('heading', { level: 1, name: link }).waitFor();
-      await page.locator('tbody tr').first().waitFor();
-      await expectAccessible(page, name);
-    }
+    // The tree: a level opens on demand, the chosen structure leads to its page.
+    await page.getByRole('tab', { name: 'Arborescence' }).click();
+    const tree = page.getByRole('tree', { name: 'Arborescence des structures de l’établissement' });
+    await tree
+      .getByRole('treeitem', { name: /^UFR-SCI/ })
+      .first()
+      .click();
+    await tree.getByRole('treeitem', { name: /^SCI-INFO/ }).click();
+    await page.getByTestId('tree-selection').getByRole('heading', { name: 'SCI-INFO' }).waitFor();
+    await expectAccessible(page, 'web-structures-tree');
+    await page.getByTestId('tree-selection').getByRole('link', { name: 'Fiche' }).click();
+    await page.getByRole('heading', { level: 1, name: /^SCI-INFO — / }).waitFor();
+
+    // A new structure: errors of the form, then of the API, each beside its field.
+    await page.goto(`${base}/structures`);
+    await page.getByRole('link', { name: 'Créer une structure' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nouvelle structure' }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Le formulaire contient 3 erreurs : corrigez les champs signalés.').waitFor();
+    expect(await page.locator('#structure-code-helper-text').textContent()).toBe('Ce champ est obligatoire.');
+    expect(await page.locator('#structure-label-fr-helper-text').textContent()).toBe('Ce champ est obligatoire.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('structure-code');
+    await expectAccessible(page, 'web-structure-form-errors');
+
+    await page.locator('#structure-code').fill('SCI-INFO');
+    await page.locator('#structure-type').click();
+    await page.getByRole('option', { name: 'Département' }).click();
+    await page.locator('#structure-label-fr').fill('Département de science des données');
+    await page.locator('#structure-parent').fill('UFR-SCI');
+    await page.getByRole('option', { name: /^UFR-SCI — / }).click();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.locator('#structure-code-helper-text').textContent()).toBe('Cette valeur est déjà utilisée.');
+    await expectAccessible(page, 'web-structure-duplicate-code');
+
+    await page.locator('#structure-code').fill('SCI-DATA');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'SCI-DATA — Département de science des données' }).waitFor();
+    await page.getByText('Création enregistrée.').waitFor();
+    expect(await page.getByTestId('history-entry').count()).toBe(1);
+
+    // Edited: the history tells who changed what.
+    await page.getByRole('button', { name: 'Modifier' }).click();
+    await page.locator('#structure-label-en').fill('Department of Data Science');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Modifications enregistrées.').waitFor();
+    await expect.poll(() => page.getByTestId('history-entry').count()).toBe(2);
+    const newest = await page.getByTestId('history-entry').first().textContent();
+    expect(newest).toContain('staff');
+    expect(newest).toContain('Modification');
+    expect(newest).toContain('Department of Data Science');
+    await expectAccessible(page, 'web-structure-history');
+
+    // Periods and nomenclatures, with their filters and detail pages.
+    await nav.getByRole('link', { name: 'Périodes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Périodes' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Année universitaire' }).click();
+    await expect.poll(async () => [...new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())]).toEqual(['Année universitaire']);
+    await expectAccessible(page, 'web-periods');
+    await page.locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('heading', { level: 2, name: 'Historique des modifications' }).waitFor();
+    await expectAccessible(page, 'web-period');
+
+    await nav.getByRole('link', { name: 'Nomenclatures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nomenclatures' }).waitFor();
+    await page.getByLabel('Rechercher (code ou libellé)').fill('BAC');
+    await page.getByRole('link', { name: 'BAC-SERIES' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Valeurs' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Valide du' }).count()).toBe(1);
+    await expectAccessible(page, 'web-nomenclature-values');
 
     // English.
     await nav.getByRole('link', { name: 'Accueil' }).click();
@@ -128,9 +202,64 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('option', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.getByRole('heading', { level: 2, name: 'Academic years' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Academic years' }).waitFor();
     await expectAccessible(page, 'web-staff-home-en');
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
+
+    // Tokens live 60 s here: the application renewed its token silently with the refresh token.
+    await expect.poll(() => accessToken(page), { timeout: 45_000, interval: 1000 }).not.toBe(firstToken);
+
+    // A token the API refuses (here, its signature broken) sends the person through the provider and back where they were.
+    const forged = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+      const user = JSON.parse(sessionStorage.getItem(key)!) as { access_token: string };
+      const [header, payload] = user.access_token.split('.');
+      const token = `${header}.${payload}.c2lnbmF0dXJlLWJyb2tlbg`;
+      // Far from expiry in the application's eyes, so that no renewal replaces it first.
+      sessionStorage.setItem(key, JSON.stringify({ ...user, access_token: token, expires_at: Math.floor(Date.now() / 1000) + 3600 }));
+      return token;
+    });
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => visited.push(new URL(frame.url()).pathname));
+    await page.goto(`${base}/periods`);
+    await expect.poll(() => visited.includes('/oidc-callback'), { timeout: 20_000 }).toBe(true);
+    await page.waitForURL(`${base}/periods`, { timeout: 20_000 });
+    await page.locator('tbody tr').first().waitFor();
+    expect(await accessToken(page)).not.toBe(forged);
+
+    // Logout: the provider asks in French, then the application is closed.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Voulez-vous vous déconnecter de Pégase ?' }).waitFor();
+    await expectAccessible(page, 'web-logout-confirm');
+    await page.getByRole('button', { name: 'Oui, me déconnecter' }).click();
+    await page.getByLabel('Identifiant').waitFor();
+    expect(await accessToken(page)).toBeNull();
     await context.close();
+  }, 240_000);
+
+  it('shows the admin every page and the teacher their own home only', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const admin = await context.newPage();
+    await logIn(admin, 'admin', 'admin-sandbox');
+    const nav = admin.getByRole('navigation', { name: 'Navigation principale' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures']);
+    await admin.getByTestId('figure').nth(2).waitFor();
+    await expectAccessible(admin, 'web-admin-home');
+    await context.close();
+
+    const teacherContext = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const teacher = await teacherContext.newPage();
+    await logIn(teacher, 'teacher', 'teacher-sandbox');
+    await teacher.getByRole('heading', { name: 'Bienvenue, Thomas Enseignant' }).waitFor();
+    expect(await teacher.getByTestId('teacher-structures').textContent()).toContain('SCI-INFO');
+    expect(await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents()).toEqual(['Accueil']);
+    await expectAccessible(teacher, 'web-teacher-home');
+    await teacher.goto(`${base}/structures/new`);
+    await teacher.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
+    expect(new URL(teacher.url()).pathname).toBe('/');
+    await teacherContext.close();
   });
 
   it('shows a student their home on a phone, without the staff pages nor a horizontal scroll', async () => {

@@ -23,6 +23,12 @@ const texts = {
     otherLang: 'en',
     errorTitle: 'La connexion n’a pas abouti',
     errorHint: 'Revenez à l’application et recommencez. Si le problème persiste, contactez le support en donnant le message ci-dessous.',
+    logoutTitle: 'Déconnexion de Pégase',
+    logoutQuestion: 'Voulez-vous vous déconnecter de Pégase ?',
+    logoutHint: 'Sur un ordinateur partagé, déconnectez-vous toujours.',
+    logoutYes: 'Oui, me déconnecter',
+    logoutNo: 'Non, rester connecté',
+    loggedOut: 'Vous êtes déconnecté.',
   },
   en: {
     title: 'Sign in to Pégase',
@@ -40,6 +46,12 @@ const texts = {
     otherLang: 'fr',
     errorTitle: 'Sign-in did not succeed',
     errorHint: 'Go back to the application and try again. If it keeps failing, contact support and quote the message below.',
+    logoutTitle: 'Sign out of Pégase',
+    logoutQuestion: 'Do you want to sign out of Pégase?',
+    logoutHint: 'On a shared computer, always sign out.',
+    logoutYes: 'Yes, sign me out',
+    logoutNo: 'No, stay signed in',
+    loggedOut: 'You are signed out.',
   },
 } as const;
 
@@ -58,7 +70,7 @@ const style = `
   input { box-sizing: border-box; width: 100%; font-size: 1rem; padding: .6rem; border: 1px solid #5c6670; border-radius: 4px; }
   button, a.button { display: block; box-sizing: border-box; width: 100%; margin-top: 1.2rem; padding: .7rem; font-size: 1rem; font-weight: 600;
     border: 0; border-radius: 4px; background: #0b4f9c; color: #fff; text-align: center; text-decoration: none; cursor: pointer; }
-  a.button.secondary { background: #fff; color: #0b4f9c; border: 2px solid #0b4f9c; }
+  a.button.secondary, button.secondary { background: #fff; color: #0b4f9c; border: 2px solid #0b4f9c; }
   :focus-visible { outline: 3px solid #c1440e; outline-offset: 2px; }
   .error { border-left: 4px solid #b00020; background: #fdecee; color: #7a0016; padding: .6rem .8rem; margin: 1rem 0; }
   .or { text-align: center; margin: 1rem 0 0; color: #4a525a; }
@@ -136,4 +148,28 @@ export function errorPage(lang: Language, error: string, description: string | u
 <p class="error" role="alert"><code>${escapeHtml(error)}</code>${description ? ` — ${escapeHtml(description)}` : ''}</p>`,
     undefined,
   );
+}
+
+/**
+ * The confirmation oidc-provider asks before ending the session (its `form`
+ * carries the anti-forgery token): the person's language instead of the
+ * library's English page.
+ */
+export function logoutPage(lang: Language, form: string): string {
+  const t = texts[lang];
+  return page(
+    lang,
+    t.logoutTitle,
+    `<h1>${t.logoutQuestion}</h1>
+<p>${t.logoutHint}</p>
+${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>${t.logoutYes}</button>
+<button type="submit" form="op.logoutForm" class="secondary">${t.logoutNo}</button>`,
+    undefined,
+  );
+}
+
+export function loggedOutPage(lang: Language): string {
+  const t = texts[lang];
+  return page(lang, t.logoutTitle, `<h1>${t.loggedOut}</h1>`, undefined);
 }

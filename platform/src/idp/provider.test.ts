@@ -152,6 +152,29 @@ describe('the embedded OpenID provider', () => {
     expect(await evil.text()).toContain('redirect_uri');
   });
 
+  it('asks a signed-in person to confirm the logout in their language, with the anti-forgery form', async () => {
+    const client = new CookieClient();
+    const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
+    const authorize = `${base}/auth/authorize?client_id=pegase-web&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(redirectUri())}&code_challenge=${challenge}&code_challenge_method=S256`;
+    const { response, url } = await client.follow(authorize, base);
+    const action = new URL(/action="([^"]+)"/.exec(await response.text())![1]!, url).href;
+    await client.follow(action, base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'login=marie&password=marie-password-2026&lang=fr',
+    });
+
+    const html = await (await client.fetch(`${base}/auth/session/end`)).text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Voulez-vous vous déconnecter de Pégase ?');
+    expect(html).toMatch(/<form[^>]+id="op.logoutForm"/);
+    expect(html).toContain('name="xsrf"');
+    expect(html).toContain('<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Oui, me déconnecter</button>');
+    const english = await (await client.fetch(`${base}/auth/session/end`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Yes, sign me out');
+  });
+
   it('locks an account for a doubling time after repeated failures, counted in the database', async () => {
     const client = new CookieClient();
     const challenge = createHash('sha256').update('w'.repeat(43)).digest('base64url');

@@ -5,7 +5,10 @@ import type { KeyStore } from '../auth/key-store.ts';
 import { API_AUDIENCE } from '../auth/token-issuer.ts';
 import { postgresAdapterFactory } from './adapter.ts';
 import { integrationClientMetadata, WEB_CLIENT_ID } from './clients.ts';
-import { errorPage } from './pages.ts';
+import { errorPage, loggedOutPage, logoutPage, type Language } from './pages.ts';
+
+/** The person's language as their browser asks for it: French unless English comes first. */
+const languageOf = (ctx: KoaContextWithOIDC): Language => (ctx.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr');
 
 /** The resource indicator (RFC 8707) of the Pégase API; its tokens are for the audience `pegase-api`. */
 export const API_RESOURCE = 'urn:pegase:api';
@@ -71,7 +74,17 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource(ctx, form) {
+          ctx.type = 'html';
+          ctx.body = logoutPage(languageOf(ctx), form);
+        },
+        postLogoutSuccessSource(ctx) {
+          ctx.type = 'html';
+          ctx.body = loggedOutPage(languageOf(ctx));
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_RESOURCE,
@@ -137,7 +150,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = errorPage(ctx.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr', out.error, out.error_description);
+      ctx.body = errorPage(languageOf(ctx), out.error, out.error_description);
     },
   };
   const provider = new Provider(options.issuer, configuration);

@@ -17,19 +17,20 @@ import {
   useMediaQuery,
   useTheme,
 } from '@mui/material';
-import { isStaff, logout, useSession, type Session } from '../auth/auth.tsx';
-import { LANGUAGES } from '../i18n/index.ts';
+import { LANGUAGES, logout, mayUse, useSession, type Session } from '@pegase/web-kit';
+import { webModules } from '../modules.ts';
 
 export interface NavEntry {
   path: string;
-  key: 'home' | 'structures' | 'periods' | 'nomenclatures';
+  /** i18n key, with its namespace. */
+  label: string;
 }
 
-/** What each person may use: staff and admins the referential, students their home. */
+/** What each person may use: the home, then the modules' entries meant for their roles. */
 export function navigationFor(session: Session): NavEntry[] {
-  const entries: NavEntry[] = [{ path: '/', key: 'home' }];
-  if (isStaff(session)) {
-    entries.push({ path: '/structures', key: 'structures' }, { path: '/periods', key: 'periods' }, { path: '/nomenclatures', key: 'nomenclatures' });
+  const entries: NavEntry[] = [{ path: '/', label: 'nav.home' }];
+  for (const module of webModules) {
+    for (const entry of module.navigation) if (mayUse(session, entry.roles)) entries.push({ path: entry.path, label: `${module.name}:${entry.label}` });
   }
   return entries;
 }
@@ -61,7 +62,7 @@ function NavList({ entries, onNavigate }: { entries: NavEntry[]; onNavigate?: ()
               aria-current={current ? 'page' : undefined}
               onClick={onNavigate}
             >
-              <ListItemText primary={t(`nav.${entry.key}`)} />
+              <ListItemText primary={t(entry.label)} />
             </ListItemButton>
           </li>
         );

@@ -126,6 +126,23 @@ export interface paths {
     patch: operations['updateStructure'];
     trace?: never;
   };
+  '/api/referential/v1/structures/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change history of a structure, newest first: who changed which fields, when, from which value to which. */
+    get: operations['getStructureHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/referential/v1/periods': {
     parameters: {
       query?: never;
@@ -160,6 +177,23 @@ export interface paths {
     head?: never;
     /** Change a period: labels or dates. The rules of creation are checked again on the resulting dates. */
     patch: operations['updatePeriod'];
+    trace?: never;
+  };
+  '/api/referential/v1/periods/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change history of an academic period, newest first: who changed which fields, when, from which value to which. */
+    get: operations['getPeriodHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/referential/v1/nomenclatures': {
@@ -243,6 +277,40 @@ export interface paths {
     };
     /** The value of a code valid on a date (e.g. a birth country at the birth date): 422 value-not-valid, saying when it is valid, if it is not valid then; 404 if the code never existed. */
     get: operations['getNomenclatureValueAt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referential/v1/nomenclatures/{code}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change history of a nomenclature (its labels and description; each value has its own), newest first. */
+    get: operations['getNomenclatureHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referential/v1/nomenclatures/{code}/values/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change history of one value of a nomenclature (added, labels or validity changed, by the API or an import), newest first. */
+    get: operations['getNomenclatureValueHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -474,6 +542,7 @@ export interface operations {
               } | null;
               requestId: string | null;
             }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
           };
         };
@@ -960,6 +1029,80 @@ export interface operations {
       };
     };
   };
+  getStructureHistory: {
+    parameters: {
+      query: {
+        /** @description Entries per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              at: string;
+              actor: {
+                subject: string;
+                login: string | null;
+                roles: string[];
+              };
+              module: string;
+              /** @example structure.updated */
+              action: string;
+              target: {
+                type: string;
+                id: string;
+              };
+              changedFields: string[];
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              requestId: string | null;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listPeriods: {
     parameters: {
       query: {
@@ -1299,6 +1442,80 @@ export interface operations {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPeriodHistory: {
+    parameters: {
+      query: {
+        /** @description Entries per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              at: string;
+              actor: {
+                subject: string;
+                login: string | null;
+                roles: string[];
+              };
+              module: string;
+              /** @example structure.updated */
+              action: string;
+              target: {
+                type: string;
+                id: string;
+              };
+              changedFields: string[];
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              requestId: string | null;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
           };
         };
       };
@@ -2008,6 +2225,163 @@ export interface operations {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getNomenclatureHistory: {
+    parameters: {
+      query: {
+        /** @description Entries per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+         * @example UFR-SCI
+         */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              at: string;
+              actor: {
+                subject: string;
+                login: string | null;
+                roles: string[];
+              };
+              module: string;
+              /** @example structure.updated */
+              action: string;
+              target: {
+                type: string;
+                id: string;
+              };
+              changedFields: string[];
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              requestId: string | null;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getNomenclatureValueHistory: {
+    parameters: {
+      query: {
+        /** @description Entries per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+         * @example UFR-SCI
+         */
+        code: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              at: string;
+              actor: {
+                subject: string;
+                login: string | null;
+                roles: string[];
+              };
+              module: string;
+              /** @example structure.updated */
+              action: string;
+              target: {
+                type: string;
+                id: string;
+              };
+              changedFields: string[];
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              requestId: string | null;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
           };
         };
       };

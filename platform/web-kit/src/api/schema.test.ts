@@ -8,16 +8,16 @@ import { promisify } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 
-const web = fileURLToPath(new URL('..', import.meta.url));
+const web = fileURLToPath(new URL('../..', import.meta.url));
 
-describe('the web application’s API types', () => {
-  it('are generated from the current docs/api/openapi.json (npm run generate:api -w @pegase/web)', async () => {
+describe('the web kit’s API types', () => {
+  it('are generated from the current docs/api/openapi.json (npm run generate:api -w @pegase/web-kit)', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'pegase-api-types-')), 'schema.d.ts');
-    // Wherever npm placed it (hoisted or in apps/web/node_modules).
+    // Wherever npm placed it (hoisted or in platform/web-kit/node_modules).
     const cli = join(dirname(createRequire(join(web, 'package.json')).resolve('openapi-typescript/package.json')), 'bin/cli.js');
     await promisify(execFile)(process.execPath, [cli, '../../docs/api/openapi.json', '-o', out], { cwd: web });
     const committedPath = join(web, 'src/api/schema.d.ts');
     const generated = await format(await readFile(out, 'utf8'), { ...(await resolveConfig(committedPath)), filepath: committedPath });
-    expect(generated, 'apps/web/src/api/schema.d.ts is stale: run npm run generate:api -w @pegase/web').toBe(await readFile(committedPath, 'utf8'));
+    expect(generated, 'platform/web-kit/src/api/schema.d.ts is stale: run npm run generate:api -w @pegase/web-kit').toBe(await readFile(committedPath, 'utf8'));
   });
 });

@@ -21,7 +21,9 @@ export const userManager = new UserManager({
   post_logout_redirect_uri: `${location.origin}/`,
   response_type: 'code',
   scope: 'openid profile',
+  // Renewed with the refresh token half a minute before expiry: tokens live at least 60 s.
   automaticSilentRenew: true,
+  accessTokenExpiringNotificationTimeInSeconds: 30,
   userStore: new WebStorageStateStore({ store: sessionStorage }),
   stateStore: new WebStorageStateStore({ store: sessionStorage }),
 });
@@ -128,12 +130,16 @@ export function AuthGate({
     });
     const loaded = (user: User) => setState({ kind: 'ready', session: sessionOf(user) });
     const unloaded = () => void login();
+    // The refresh token expired or was revoked: the provider's session decides (a new login, or straight back).
+    const renewFailed = () => void login();
     userManager.events.addUserLoaded(loaded);
     userManager.events.addUserSignedOut(unloaded);
+    userManager.events.addSilentRenewError(renewFailed);
     return () => {
       cancelled = true;
       userManager.events.removeUserLoaded(loaded);
       userManager.events.removeUserSignedOut(unloaded);
+      userManager.events.removeSilentRenewError(renewFailed);
     };
     // The login is started once, at mount.
   }, []);

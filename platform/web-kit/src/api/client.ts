@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { accessToken, login } from '../auth/auth.tsx';
+import { accessToken, login } from '../auth/session.tsx';
 import type { components, paths } from './schema';
 
 export type { components, paths };
@@ -11,6 +11,7 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: { in?: string; field?: string; message: string }[];
+  requestId?: string;
 }
 
 export class ProblemError extends Error {
