@@ -46,6 +46,8 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
   });
 
   async function expectAccessible(page: Page, name: string) {
+    // A menu that is closing fades out: axe would measure its half-transparent text.
+    await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
     const violations = await axeViolations(page);
     expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
     await screenshot(page, name);
@@ -108,7 +110,6 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('button', { name: 'Colonnes' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Libellé (anglais)' }).click();
     await page.keyboard.press('Escape');
-    await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
     await page.getByRole('columnheader', { name: 'Libellé (anglais)' }).waitFor();
     await expectAccessible(page, 'web-structures-filtered-columns');
     const shown = await rowCodes(page);
@@ -162,6 +163,17 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('heading', { level: 1, name: 'SCI-DATA — Département de science des données' }).waitFor();
     await page.getByText('Création enregistrée.').waitFor();
     expect(await page.getByTestId('history-entry').count()).toBe(1);
+
+    // It has no English label yet: the home's work queue counts it and leads to it.
+    await nav.getByRole('link', { name: 'Accueil' }).click();
+    await expect.poll(() => page.getByTestId('queue-count').textContent()).toBe('1');
+    await expectAccessible(page, 'web-staff-home-queue');
+    await page.getByRole('link', { name: 'Traiter la file' }).click();
+    await page.getByText('Sous la structure UFR-SCI').waitFor();
+    await expect.poll(async () => (await rowCodes(page)).join(',')).toBe('SCI-DATA');
+    expect(await page.getByRole('combobox', { name: 'Libellé anglais' }).textContent()).toBe('Manquant');
+    await page.getByRole('link', { name: 'SCI-DATA' }).click();
+    await page.getByRole('heading', { level: 1, name: 'SCI-DATA — Département de science des données' }).waitFor();
 
     // Edited: the history tells who changed what.
     await page.getByRole('button', { name: 'Modifier' }).click();

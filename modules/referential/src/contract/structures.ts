@@ -52,4 +52,9 @@ export const StructureFilters = {
   type: Type.Optional(StructureType),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Text contained in the code or the labels, case ignored.' })),
   open: Type.Optional(Type.Boolean({ description: 'true: only structures not closed today; false: only closed ones.' })),
+  englishLabel: Type.Optional(
+    Type.Boolean({
+      description: 'true: only structures with an English label; false: only those still without one (a work queue: diploma supplements need it).',
+    }),
+  ),
 };

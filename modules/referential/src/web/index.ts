@@ -20,5 +20,8 @@ export const referentialWeb = defineWebModule({
     { path: '/nomenclatures', roles: ['staff'], load: () => import('./nomenclatures/NomenclaturesPage.tsx') },
     { path: '/nomenclatures/:code', roles: ['staff'], load: () => import('./nomenclatures/NomenclaturePage.tsx') },
   ],
-  home: [{ id: 'referential-figures', kind: 'figure', roles: ['staff'], load: () => import('./home/ReferentialFigures.tsx') }],
+  home: [
+    { id: 'referential-english-labels', kind: 'queue', roles: ['staff'], load: () => import('./home/EnglishLabelQueue.tsx') },
+    { id: 'referential-figures', kind: 'figure', roles: ['staff'], load: () => import('./home/ReferentialFigures.tsx') },
+  ],
 });

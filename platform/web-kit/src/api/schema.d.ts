@@ -732,6 +732,8 @@ export interface operations {
         q?: string;
         /** @description true: only structures not closed today; false: only closed ones. */
         open?: boolean;
+        /** @description true: only structures with an English label; false: only those still without one (a work queue: diploma supplements need it). */
+        englishLabel?: boolean;
       };
       header?: never;
       path?: never;

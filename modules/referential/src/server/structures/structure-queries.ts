@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { decodeCursor, keysetAfter, keysetOrderBy, notFound, parseSort, toPage, type Executor } from '@pegase/platform';
 import type { Structure } from '../../contract/index.ts';
 import { structures } from '../shared/tables.ts';
@@ -14,6 +14,7 @@ export interface StructureListQuery {
   type?: string | undefined;
   q?: string | undefined;
   open?: boolean | undefined;
+  englishLabel?: boolean | undefined;
 }
 
 const sortColumns = { code: structures.code, label: structures.labelFr } as const;
@@ -44,6 +45,7 @@ function filters(query: StructureListQuery): (SQL | undefined)[] {
       : query.open
         ? or(isNull(structures.closedOn), sql`${structures.closedOn} >= current_date`)
         : lt(structures.closedOn, sql`current_date`),
+    query.englishLabel === undefined ? undefined : query.englishLabel ? isNotNull(structures.labelEn) : isNull(structures.labelEn),
   ];
 }
 

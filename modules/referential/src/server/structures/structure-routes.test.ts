@@ -28,6 +28,18 @@ describe('structures over HTTP', () => {
     expect(read.json()).toMatchObject({ code: 'A-DEP1', parentId: faculty.id, labels: { fr: 'Département 1' } });
   });
 
+  it('lists the structures still without an English label, within a subtree (the staff work queue)', async () => {
+    const faculty = await create({ code: 'UFR-Q', type: 'ufr', labels: { fr: 'UFR Q', en: 'Faculty Q' } });
+    await create({ code: 'Q-DONE', type: 'department', labels: { fr: 'Fait', en: 'Done' }, parentId: faculty.id });
+    await create({ code: 'Q-TODO', type: 'department', labels: { fr: 'À traduire' }, parentId: faculty.id });
+    await create({ code: 'ELSEWHERE-TODO', type: 'service', labels: { fr: 'Ailleurs' } });
+    const codes = async (query: string) => ((await runtime.request('GET', `${base}?${query}`)).json().items as { code: string }[]).map((s) => s.code);
+    expect(await codes(`within=${faculty.id}&englishLabel=false`)).toEqual(['Q-TODO']);
+    expect(await codes(`within=${faculty.id}&englishLabel=true`)).toEqual(['Q-DONE', 'UFR-Q']);
+    expect(await codes('englishLabel=false&q=TODO')).toEqual(['ELSEWHERE-TODO', 'Q-TODO']);
+    expect((await runtime.request('GET', `${base}?englishLabel=maybe`)).statusCode).toBe(400);
+  });
+
   it('refuses a duplicate code with 409 naming the field, and writes nothing', async () => {
     await create({ code: 'DUP', type: 'service', labels: { fr: 'Service' } });
     const again = await runtime.request('POST', base, { code: 'DUP', type: 'service', labels: { fr: 'Autre' } });

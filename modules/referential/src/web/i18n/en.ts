@@ -10,6 +10,11 @@ export const referentialEn: ReferentialResources = {
     closedStructures: 'Closed structures',
     closedStructuresDetail: 'Closed structures still in the referential.',
   },
+  queues: {
+    englishLabel: 'English labels to enter',
+    englishLabelDetail: 'Open structures of your faculties without an English label: transcripts and diploma supplements print it.',
+    open: 'Work on the queue',
+  },
   structures: {
     title: 'Structures',
     table: 'List of structures',
@@ -23,6 +28,11 @@ export const referentialEn: ReferentialResources = {
     allStatuses: 'All',
     openOnly: 'Open',
     closedOnly: 'Closed',
+    englishLabel: 'English label',
+    withEnglish: 'Present',
+    withoutEnglish: 'Missing',
+    within: 'Under structure {{code}}',
+    clearWithin: 'All structures',
     code: 'Code',
     label: 'Label',
     labelFr: 'Label (French)',

@@ -9,6 +9,11 @@ export const referentialFr = {
     closedStructures: 'Structures fermées',
     closedStructuresDetail: 'Structures fermées encore présentes dans le référentiel.',
   },
+  queues: {
+    englishLabel: 'Libellés anglais à saisir',
+    englishLabelDetail: 'Structures ouvertes de vos composantes sans libellé anglais : relevés de notes et suppléments au diplôme l’impriment.',
+    open: 'Traiter la file',
+  },
   structures: {
     title: 'Structures',
     table: 'Liste des structures',
@@ -22,6 +27,11 @@ export const referentialFr = {
     allStatuses: 'Toutes',
     openOnly: 'Ouvertes',
     closedOnly: 'Fermées',
+    englishLabel: 'Libellé anglais',
+    withEnglish: 'Renseigné',
+    withoutEnglish: 'Manquant',
+    within: 'Sous la structure {{code}}',
+    clearWithin: 'Toutes les structures',
     code: 'Code',
     label: 'Libellé',
     labelFr: 'Libellé (français)',

@@ -1,19 +1,50 @@
 import { useState } from 'react';
-import { Box, Button, MenuItem, Stack, Tab, Tabs, TextField } from '@mui/material';
+import { Box, Button, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { DataTable, formatDate, labelIn, PageHeading, useDebounced, type Column } from '@pegase/web-kit';
-import { listStructures, STRUCTURE_TYPES, type Structure, type StructureQuery, type StructureType } from './structure-api.ts';
+import { getStructure, listStructures, STRUCTURE_TYPES, type Structure, type StructureQuery, type StructureType } from './structure-api.ts';
 import { StructureTree } from './StructureTree.tsx';
 
 type Status = '' | 'open' | 'closed';
 
+type EnglishLabel = '' | 'true' | 'false';
+
+/** The subtree filter, named by its top structure's code, with a way back to all. */
+function WithinChip({ id, onClear }: { id: string; onClear: () => void }) {
+  const { t } = useTranslation('referential');
+  const top = useQuery({ queryKey: ['structure', id, 'code'], queryFn: async () => (await getStructure(id)).structure.code });
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Typography>{t('structures.within', { code: top.data ?? '…' })}</Typography>
+      <Button size="small" onClick={onClear}>
+        {t('structures.clearWithin')}
+      </Button>
+    </Stack>
+  );
+}
+
 function StructureTable() {
   const { t, i18n } = useTranslation('referential');
+  const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
   const [type, setType] = useState<StructureType | ''>('');
   const [status, setStatus] = useState<Status>('');
+  // Filters a link may carry (the home's work queues): kept in the address.
+  const englishLabel = (['true', 'false'].includes(params.get('englishLabel') ?? '') ? params.get('englishLabel') : '') as EnglishLabel;
+  const within = params.get('within') ?? '';
+  const setParam = (name: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
 
   const columns: Column<Structure>[] = [
     { id: 'code', label: t('structures.code'), cell: (row) => row.code, sortable: true, key: true },
@@ -42,7 +73,7 @@ function StructureTable() {
       title={t('structures.table')}
       columns={columns}
       defaultSort="code"
-      filters={[q, type, status]}
+      filters={[q, type, status, englishLabel, within]}
       rowKey={(row) => row.id}
       rowHref={(row) => `/structures/${row.id}`}
       fetchPage={(request) =>
@@ -52,6 +83,8 @@ function StructureTable() {
           ...(q ? { q } : {}),
           ...(type ? { type } : {}),
           ...(status ? { open: status === 'open' } : {}),
+          ...(englishLabel ? { englishLabel: englishLabel === 'true' } : {}),
+          ...(within ? { within } : {}),
         })
       }
       toolbar={
@@ -91,6 +124,19 @@ function StructureTable() {
             <MenuItem value="open">{t('structures.openOnly')}</MenuItem>
             <MenuItem value="closed">{t('structures.closedOnly')}</MenuItem>
           </TextField>
+          <TextField
+            select
+            label={t('structures.englishLabel')}
+            value={englishLabel}
+            onChange={(event) => setParam('englishLabel', event.target.value)}
+            size="small"
+            sx={{ minWidth: 150 }}
+          >
+            <MenuItem value="">{t('structures.allStatuses')}</MenuItem>
+            <MenuItem value="true">{t('structures.withEnglish')}</MenuItem>
+            <MenuItem value="false">{t('structures.withoutEnglish')}</MenuItem>
+          </TextField>
+          {within && <WithinChip id={within} onClear={() => setParam('within', '')} />}
         </Stack>
       }
     />
