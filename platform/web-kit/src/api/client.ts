@@ -1,26 +1,11 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { accessToken, login } from '../auth/session.tsx';
 import type { components, paths } from './schema';
+import { ProblemError, type Problem } from './problem.ts';
+
+export { ProblemError, type Problem };
 
 export type { components, paths };
-
-/** An RFC 9457 problem, as every Pégase route answers an error. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  errors?: { in?: string; field?: string; message: string }[];
-  requestId?: string;
-}
-
-export class ProblemError extends Error {
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
-    this.problem = problem;
-  }
-}
 
 const bearer: Middleware = {
   async onRequest({ request }) {

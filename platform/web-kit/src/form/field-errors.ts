@@ -1,4 +1,4 @@
-import { ProblemError } from '../api/client.ts';
+import { ProblemError } from '../api/problem.ts';
 
 /** Field errors of a problem, by JSON pointer (`/code`, `/labels/fr`). */
 export function fieldErrorsOf(error: unknown): Record<string, string> {

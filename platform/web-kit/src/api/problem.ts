@@ -1,0 +1,17 @@
+/** An RFC 9457 problem, as every Pégase route answers an error. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: { in?: string; field?: string; message: string }[];
+  requestId?: string;
+}
+
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.problem = problem;
+  }
+}
