@@ -1,9 +1,10 @@
 import type { PegaseModule } from '@pegase/platform';
+import { curriculumModule } from '@pegase/curriculum/module';
 import { referentialModule } from '@pegase/referential/module';
 import { UsageError } from './errors.ts';
 
 /** Every module this build contains, in dependency order. */
-export const allModules: PegaseModule[] = [referentialModule];
+export const allModules: PegaseModule[] = [referentialModule, curriculumModule];
 
 export function selectModules(names: string | undefined): PegaseModule[] {
   if (names === undefined || names.trim() === '') return allModules;

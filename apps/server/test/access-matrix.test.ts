@@ -26,8 +26,8 @@ const callers: Record<Exclude<Role, 'admin'>, TokenClaims> = {
 /** Staff of the law faculty: a valid caller, but outside the sciences. */
 const staffElsewhere: TokenClaims = { subject: 'matrix-staff-deg', roles: ['staff'], structureCodes: ['UFR-DEG'] };
 
-/** Reads that staff may make on the whole establishment, by design (the referential and its change history). */
-const UNSCOPED_FOR_STAFF = new Set(['referential.read', 'referential.history.read']);
+/** Reads that staff may make on the whole establishment, by design (the referential, its change history, the training offer). */
+const UNSCOPED_FOR_STAFF = new Set(['referential.read', 'referential.history.read', 'curriculum.read']);
 
 const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
 const fill = (path: string) => path.replace(/\{[^}]+\}/g, (name) => (name === '{date}' ? '2026-01-01' : name.includes('code') ? 'COUNTRY' : DUMMY_ID));
@@ -84,6 +84,24 @@ describe('access of every route', () => {
     const sciences = (await runtime.request('GET', '/api/referential/v1/structures?q=UFR-SCI')).json().items[0];
     const informatics = (await runtime.request('GET', '/api/referential/v1/structures?q=SCI-INFO')).json().items[0];
     const law = (await runtime.request('GET', '/api/referential/v1/structures?q=UFR-DEG')).json().items[0];
+    // Training objects owned by the informatics department, made by an admin.
+    const year = (await runtime.request('GET', '/api/referential/v1/periods?type=academic-year&sort=-startDate&limit=1')).json().items[0];
+    const object = async (code: string, type: string, extra: Record<string, unknown> = {}) => {
+      const response = await runtime.request('POST', '/api/curriculum/v1/objects', {
+        periodId: year.id,
+        code,
+        type,
+        labels: { fr: code },
+        ownerStructureId: informatics.id,
+        ...extra,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string };
+    };
+    const ue = await object('MATRIX-UE', 'ue');
+    const ec = await object('MATRIX-EC', 'ec', { parentId: ue.id });
+    const formation = await object('MATRIX-LIC', 'formation');
+    await object('MATRIX-L1', 'year', { parentId: formation.id });
     /**
      * For each staff-scoped route, requests on the sciences and on the top of
      * the tree, with the status the staff of the sciences get: staff of the
@@ -108,6 +126,31 @@ describe('access of every route', () => {
         },
         { method: 'PATCH', url: `/api/referential/v1/structures/${law.id}`, body: { parentId: sciences.id }, sciencesStaff: 403 },
       ],
+      'POST /api/curriculum/v1/objects': [
+        {
+          method: 'POST',
+          url: '/api/curriculum/v1/objects',
+          body: { periodId: year.id, code: 'MATRIX-NEW', type: 'ec', labels: { fr: 'Nouveau' }, ownerStructureId: informatics.id },
+          sciencesStaff: 201,
+        },
+        {
+          method: 'POST',
+          url: '/api/curriculum/v1/objects',
+          // An object without owner is for a global scope only.
+          body: { periodId: year.id, code: 'MATRIX-NOBODY', type: 'ec', labels: { fr: 'Sans responsable' } },
+          sciencesStaff: 403,
+        },
+      ],
+      'PATCH /api/curriculum/v1/objects/{id}': [{ method: 'PATCH', url: `/api/curriculum/v1/objects/${ue.id}`, body: { ects: 6 }, sciencesStaff: 200 }],
+      'PUT /api/curriculum/v1/objects/{id}/children/{childId}': [
+        { method: 'PUT', url: `/api/curriculum/v1/objects/${ue.id}/children/${ec.id}`, body: { position: 0 }, sciencesStaff: 200 },
+      ],
+      'DELETE /api/curriculum/v1/objects/{id}/children/{childId}': [
+        { method: 'DELETE', url: `/api/curriculum/v1/objects/${ue.id}/children/${ec.id}`, body: undefined, sciencesStaff: 204 },
+      ],
+      'POST /api/curriculum/v1/objects/{id}/validate': [
+        { method: 'POST', url: `/api/curriculum/v1/objects/${formation.id}/validate`, body: undefined, sciencesStaff: 200 },
+      ],
     };
     const staffRoutes = operations.filter(
       (op) => op.access !== 'public' && permission(op.access).roles.includes('staff') && !UNSCOPED_FOR_STAFF.has(op.access),
@@ -117,7 +160,7 @@ describe('access of every route', () => {
       expect(cases, `${op.method} ${op.path} is a staff write: add how its structure scope is tested`).toBeDefined();
       for (const call of cases!) {
         const elsewhere = await runtime.request(call.method, call.url, call.body, {}, staffElsewhere);
-        expect(elsewhere.statusCode, `${call.method} ${call.url} as staff of UFR-DEG`).toBe(403);
+        expect(elsewhere.statusCode, `${call.method} ${call.url} as staff of UFR-DEG: ${elsewhere.body}`).toBe(403);
         expect(elsewhere.json().type).toBe('urn:pegase:problem:outside-scope');
         const own = await runtime.request(call.method, call.url, call.body, {}, callers.staff);
         expect(own.statusCode, `${call.method} ${call.url} as staff of UFR-SCI`).toBe(call.sciencesStaff);

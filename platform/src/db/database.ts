@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -45,6 +46,12 @@ export interface DatabaseHandle {
 export type DatabaseLocation =
   { kind: 'postgres'; url: string; poolMax: number; applicationName?: string } | { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
 
+/**
+ * Extensions a module may create in a migration, made available to the
+ * embedded PostgreSQL (a server has them from its contrib package).
+ */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   if (location.kind === 'postgres') return openPostgres(location.url, location.poolMax, location.applicationName ?? 'pegase');
   if (location.kind === 'pglite') {
@@ -52,13 +59,13 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     await mkdir(dir, { recursive: true });
     const unlock = await lockDataDir(dir);
     try {
-      return openPglite(await PGlite.create(dir), `embedded PostgreSQL in ${dir}`, unlock);
+      return openPglite(await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS }), `embedded PostgreSQL in ${dir}`, unlock);
     } catch (error) {
       await unlock();
       throw error;
     }
   }
-  return openPglite(await PGlite.create(), 'embedded PostgreSQL in memory');
+  return openPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }), 'embedded PostgreSQL in memory');
 }
 
 function openPostgres(url: string, poolMax: number, applicationName: string): DatabaseHandle {

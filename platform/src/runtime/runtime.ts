@@ -117,7 +117,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     if (options.sandbox === true) {
       await options.sandboxExtras?.(database);
-      for (const module of modules) await module.sandbox?.(contexts.get(module.name)!);
+      for (const module of modules) {
+        await module.sandbox?.(contexts.get(module.name)!);
+        // Later modules' demo data may rely on read models kept from earlier modules' events.
+        await dispatcher.drain();
+      }
       logger.info({ modules: modules.map((m) => m.name) }, 'sandbox data loaded');
     }
 

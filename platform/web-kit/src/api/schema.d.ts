@@ -336,6 +336,197 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/curriculum/v1/types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the kinds of training objects. */
+    get: operations['listObjectTypes'];
+    put?: never;
+    /** Add a kind of training object (grouping or not). */
+    post: operations['createObjectType'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List or search training objects (by period, kind, status, owner; q: code or label, accents and case ignored, close spellings too). */
+    get: operations['listObjects'];
+    put?: never;
+    /** Create a training object in a period, at the top or under a parent (then last among its children). */
+    post: operations['createObject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one training object. */
+    get: operations['getObject'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a training object. A validated object is frozen: only an administrator may change it, with ?unfreeze=true. */
+    patch: operations['updateObject'];
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change history of a training object: creation, changes, links, validation. */
+    get: operations['getObjectHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects/{id}/children/{childId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Place an object under a parent at a position (last by default), or move it among its siblings; an object may have several parents. Refuses a cycle, naming it. */
+    put: operations['linkChild'];
+    post?: never;
+    /** Take an object from under a parent (it stays under its other parents, or becomes a root). */
+    delete: operations['unlinkChild'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects/{id}/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read an object (usually a formation) and everything below it in one call: every object once, every path in reading order. */
+    get: operations['getTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects/{id}/paths': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every path of an object: one per chain of parents up to a formation (a shared object has several). */
+    get: operations['getObjectPaths'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects/{id}/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consistency report of a formation (or any subtree): what blocks its validation and what deserves a look. */
+    get: operations['getConsistency'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/objects/{id}/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Validate a formation: refused (422, with the report) while its consistency report has errors; then frozen and announced. */
+    post: operations['validateFormation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/periods/{periodId}/copy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Copy the whole offer of a period into another, empty, period (as drafts, to edit then validate). */
+    post: operations['copyPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/periods/{periodId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive the offer of a period: read-only from then on. */
+    post: operations['archivePeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2441,6 +2632,1123 @@ export interface operations {
             created: number;
             updated: number;
             unchanged: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listObjectTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+             * @example ue
+             */
+            code: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description Holds a choice range over its children. */
+            grouping: boolean;
+            builtin: boolean;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createObjectType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+           * @example ue
+           */
+          code: string;
+          labels: {
+            fr: string;
+            en?: string;
+          };
+          grouping?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+             * @example ue
+             */
+            code: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description Holds a choice range over its children. */
+            grouping: boolean;
+            builtin: boolean;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listObjects: {
+    parameters: {
+      query: {
+        /** @description Items per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Sort field; a leading `-` sorts descending. */
+        sort: 'code' | '-code' | 'label' | '-label';
+        periodId?: string;
+        /**
+         * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+         * @example ue
+         */
+        type?: string;
+        /** @description draft (being built), validated (frozen, visible to other modules), archived. */
+        status?: 'draft' | 'validated' | 'archived';
+        ownerStructureId?: string;
+        /** @description Code or label, accents and case ignored, close spellings found too (trigram similarity). */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              periodId: string;
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+              /**
+               * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+               * @example ue
+               */
+              type: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description ECTS credits. */
+              ects: number | null;
+              /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+              hours: {
+                [key: string]: number;
+              };
+              /** @description Places, for objects open to choice; null: no limit. */
+              capacity: number | null;
+              openForChoice: boolean;
+              /** @description Administrative enrolment happens at this level (usually the year). */
+              enrolmentPoint: boolean;
+              /** @description The structure (referential) in charge of the object. */
+              ownerStructureId: string | null;
+              /** @description Groupings only. */
+              choice: {
+                min: number;
+                max: number;
+              } | null;
+              /** @description draft (being built), validated (frozen, visible to other modules), archived. */
+              status: 'draft' | 'validated' | 'archived';
+              /** @description Incremented at each change; send it back in If-Match to update. */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createObject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          periodId: string;
+          /**
+           * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+           * @example UFR-SCI
+           */
+          code: string;
+          /**
+           * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+           * @example ue
+           */
+          type: string;
+          labels: {
+            fr: string;
+            en?: string;
+          };
+          ects?: number | null;
+          /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+          hours?: {
+            [key: string]: number;
+          };
+          capacity?: number | null;
+          openForChoice?: boolean;
+          enrolmentPoint?: boolean;
+          ownerStructureId?: string | null;
+          choice?: {
+            min: number;
+            max: number;
+          } | null;
+          /** @description Links the new object under this parent, last. */
+          parentId?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+             * @example UFR-SCI
+             */
+            code: string;
+            /**
+             * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+             * @example ue
+             */
+            type: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description ECTS credits. */
+            ects: number | null;
+            /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+            hours: {
+              [key: string]: number;
+            };
+            /** @description Places, for objects open to choice; null: no limit. */
+            capacity: number | null;
+            openForChoice: boolean;
+            /** @description Administrative enrolment happens at this level (usually the year). */
+            enrolmentPoint: boolean;
+            /** @description The structure (referential) in charge of the object. */
+            ownerStructureId: string | null;
+            /** @description Groupings only. */
+            choice: {
+              min: number;
+              max: number;
+            } | null;
+            /** @description draft (being built), validated (frozen, visible to other modules), archived. */
+            status: 'draft' | 'validated' | 'archived';
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+             * @example UFR-SCI
+             */
+            code: string;
+            /**
+             * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+             * @example ue
+             */
+            type: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description ECTS credits. */
+            ects: number | null;
+            /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+            hours: {
+              [key: string]: number;
+            };
+            /** @description Places, for objects open to choice; null: no limit. */
+            capacity: number | null;
+            openForChoice: boolean;
+            /** @description Administrative enrolment happens at this level (usually the year). */
+            enrolmentPoint: boolean;
+            /** @description The structure (referential) in charge of the object. */
+            ownerStructureId: string | null;
+            /** @description Groupings only. */
+            choice: {
+              min: number;
+              max: number;
+            } | null;
+            /** @description draft (being built), validated (frozen, visible to other modules), archived. */
+            status: 'draft' | 'validated' | 'archived';
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateObject: {
+    parameters: {
+      query?: {
+        /** @description Change a validated object (curriculum.unfreeze): audited and announced. */
+        unfreeze?: boolean;
+      };
+      header?: {
+        /** @description ETag of the version you edited; 412 if it changed since. */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          labels?: {
+            fr: string;
+            en?: string;
+          };
+          ects?: number | null;
+          /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+          hours?: {
+            [key: string]: number;
+          };
+          capacity?: number | null;
+          openForChoice?: boolean;
+          enrolmentPoint?: boolean;
+          ownerStructureId?: string | null;
+          choice?: {
+            min: number;
+            max: number;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+             * @example UFR-SCI
+             */
+            code: string;
+            /**
+             * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+             * @example ue
+             */
+            type: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description ECTS credits. */
+            ects: number | null;
+            /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+            hours: {
+              [key: string]: number;
+            };
+            /** @description Places, for objects open to choice; null: no limit. */
+            capacity: number | null;
+            openForChoice: boolean;
+            /** @description Administrative enrolment happens at this level (usually the year). */
+            enrolmentPoint: boolean;
+            /** @description The structure (referential) in charge of the object. */
+            ownerStructureId: string | null;
+            /** @description Groupings only. */
+            choice: {
+              min: number;
+              max: number;
+            } | null;
+            /** @description draft (being built), validated (frozen, visible to other modules), archived. */
+            status: 'draft' | 'validated' | 'archived';
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjectHistory: {
+    parameters: {
+      query: {
+        /** @description Entries per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              at: string;
+              actor: {
+                subject: string;
+                login: string | null;
+                roles: string[];
+              };
+              module: string;
+              /** @example structure.updated */
+              action: string;
+              target: {
+                type: string;
+                id: string;
+              };
+              changedFields: string[];
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              requestId: string | null;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  linkChild: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        childId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Place among the children, from 0; default: last. */
+          position?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            parentId: string;
+            /** Format: uuid */
+            childId: string;
+            position: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  unlinkChild: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        childId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            root: string;
+            /** @description Each object of the tree once, with its attributes. */
+            objects: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              periodId: string;
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+              /**
+               * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+               * @example ue
+               */
+              type: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description ECTS credits. */
+              ects: number | null;
+              /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+              hours: {
+                [key: string]: number;
+              };
+              /** @description Places, for objects open to choice; null: no limit. */
+              capacity: number | null;
+              openForChoice: boolean;
+              /** @description Administrative enrolment happens at this level (usually the year). */
+              enrolmentPoint: boolean;
+              /** @description The structure (referential) in charge of the object. */
+              ownerStructureId: string | null;
+              /** @description Groupings only. */
+              choice: {
+                min: number;
+                max: number;
+              } | null;
+              /** @description draft (being built), validated (frozen, visible to other modules), archived. */
+              status: 'draft' | 'validated' | 'archived';
+              /** @description Incremented at each change; send it back in If-Match to update. */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description Every path of the tree, parents before children, siblings in order. */
+            nodes: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context.
+               * @example LIC-INFO>L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              /** Format: uuid */
+              objectId: string;
+              parentPath: string | null;
+              /** @description Place among its siblings. */
+              position: number;
+              depth: number;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjectPaths: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            objectId: string;
+            paths: string[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getConsistency: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            root: string;
+            /** @description Objects checked. */
+            objects: number;
+            errors: number;
+            warnings: number;
+            findings: {
+              kind: 'empty-grouping' | 'unsatisfiable-range' | 'missing-range' | 'credits-mismatch' | 'no-owner' | 'archived-child';
+              /** @description Errors block the validation; warnings do not. */
+              severity: 'error' | 'warning';
+              /** Format: uuid */
+              objectId: string;
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context.
+               * @example LIC-INFO>L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  validateFormation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            root: string;
+            /** @description Each object of the tree once, with its attributes. */
+            objects: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              periodId: string;
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+              /**
+               * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+               * @example ue
+               */
+              type: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description ECTS credits. */
+              ects: number | null;
+              /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+              hours: {
+                [key: string]: number;
+              };
+              /** @description Places, for objects open to choice; null: no limit. */
+              capacity: number | null;
+              openForChoice: boolean;
+              /** @description Administrative enrolment happens at this level (usually the year). */
+              enrolmentPoint: boolean;
+              /** @description The structure (referential) in charge of the object. */
+              ownerStructureId: string | null;
+              /** @description Groupings only. */
+              choice: {
+                min: number;
+                max: number;
+              } | null;
+              /** @description draft (being built), validated (frozen, visible to other modules), archived. */
+              status: 'draft' | 'validated' | 'archived';
+              /** @description Incremented at each change; send it back in If-Match to update. */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description Every path of the tree, parents before children, siblings in order. */
+            nodes: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context.
+               * @example LIC-INFO>L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              /** Format: uuid */
+              objectId: string;
+              parentPath: string | null;
+              /** @description Place among its siblings. */
+              position: number;
+              depth: number;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  copyPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    /** @description The period receiving the copy: it must have no training object yet. */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          toPeriodId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            fromPeriodId: string;
+            /** Format: uuid */
+            toPeriodId: string;
+            objects: number;
+            links: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  archivePeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            objects: number;
           };
         };
       };
