@@ -77,8 +77,8 @@ const rule = {
     const file = context.filename;
     const from = locate(file);
     if (from.kind === 'other') return {};
-    /** @param {any} node */
     const isTest = /(^|\/)test\/|\.test\.tsx?$/.test(file.split(path.sep).join('/'));
+    /** @param {any} node */
     const check = (node) => {
       if (!node.source || typeof node.source.value !== 'string') return;
       const source = node.source.value;
