@@ -9,3 +9,4 @@ export * from './runtime/index.ts';
 export * from './auth/index.ts';
 export * from './audit/index.ts';
 export * from './idp/index.ts';
+export * from './text/index.ts';
