@@ -1,0 +1,3 @@
+export * from './learners.ts';
+export * from './permissions.ts';
+export * from './events.ts';

@@ -1,0 +1,17 @@
+import type { PermissionDeclaration } from '@pegase/platform';
+
+export const enrolmentPermissions = {
+  learnersRead: 'enrolment.learners.read',
+  learnersWrite: 'enrolment.learners.write',
+  self: 'enrolment.self',
+} as const;
+
+export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
+  { name: enrolmentPermissions.learnersRead, description: 'Find and read learners (identity, contacts, bac).', roles: ['staff', 'service'] },
+  {
+    name: enrolmentPermissions.learnersWrite,
+    description: 'Create learners and correct their identity; probable duplicates are reported, never merged.',
+    roles: ['staff', 'service'],
+  },
+  { name: enrolmentPermissions.self, description: 'A student reads and completes their own record.', roles: ['student'] },
+];

@@ -1,0 +1,41 @@
+import { date, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Address, Bac, FirstHigherEducation } from '../../contract/index.ts';
+import type { Static } from 'typebox';
+
+/** Drizzle's view of the schema created by migrations/ (the SQL is the source). */
+export const enrolmentSchema = pgSchema('enrolment');
+
+export const nomenclatureValues = enrolmentSchema.table(
+  'nomenclature_values',
+  {
+    nomenclature: text('nomenclature').notNull(),
+    code: text('code').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (table) => [primaryKey({ columns: [table.nomenclature, table.code, table.validFrom] })],
+);
+
+export const learners = enrolmentSchema.table('learners', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull(),
+  ine: text('ine'),
+  familyName: text('family_name').notNull(),
+  usageName: text('usage_name'),
+  givenNames: text('given_names').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  birthCountry: text('birth_country').notNull(),
+  birthCommune: text('birth_commune'),
+  sex: text('sex').notNull(),
+  nationality: text('nationality'),
+  email: text('email'),
+  phone: text('phone'),
+  address: jsonb('address').$type<Static<typeof Address>>(),
+  bac: jsonb('bac').$type<Static<typeof Bac>>(),
+  firstHigherEducation: jsonb('first_higher_education').$type<Static<typeof FirstHigherEducation>>(),
+  searchName: text('search_name').notNull(),
+  identityKey: text('identity_key').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
