@@ -1,7 +1,20 @@
 import { defineEvent } from '@pegase/platform';
+import { Enrolment } from './enrolments.ts';
 import { Learner } from './learners.ts';
 
 export const enrolmentEvents = {
   learnerCreated: defineEvent('enrolment.learner.created', 'A learner was created (by staff, an import or the student).', Learner),
   learnerUpdated: defineEvent('enrolment.learner.updated', 'A learner’s identity, contacts or bac changed.', Learner),
+} as const;
+
+export const enrolmentLifecycleEvents = {
+  enrolmentCreated: defineEvent('enrolment.enrolment.created', 'An enrolment was started (draft), by staff or the student.', Enrolment),
+  enrolmentSubmitted: defineEvent('enrolment.enrolment.submitted', 'A student (or staff) submitted an enrolment: it joins the back-office queue.', Enrolment),
+  enrolmentValidated: defineEvent(
+    'enrolment.enrolment.validated',
+    'An enrolment was validated: course choices and certificates open for the learner at this point.',
+    Enrolment,
+  ),
+  enrolmentCancelled: defineEvent('enrolment.enrolment.cancelled', 'An enrolment was cancelled, with its reason; its certificate shows as revoked.', Enrolment),
+  enrolmentPaymentChanged: defineEvent('enrolment.enrolment.payment-changed', 'The payment status of an enrolment changed.', Enrolment),
 } as const;

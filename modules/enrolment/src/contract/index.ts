@@ -1,3 +1,4 @@
 export * from './learners.ts';
 export * from './permissions.ts';
 export * from './events.ts';
+export * from './enrolments.ts';

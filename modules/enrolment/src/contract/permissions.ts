@@ -4,6 +4,8 @@ export const enrolmentPermissions = {
   learnersRead: 'enrolment.learners.read',
   learnersWrite: 'enrolment.learners.write',
   self: 'enrolment.self',
+  enrolmentsRead: 'enrolment.enrolments.read',
+  enrolmentsWrite: 'enrolment.enrolments.write',
 } as const;
 
 export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
@@ -14,4 +16,14 @@ export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
     roles: ['staff', 'service'],
   },
   { name: enrolmentPermissions.self, description: 'A student reads and completes their own record.', roles: ['student'] },
+  {
+    name: enrolmentPermissions.enrolmentsRead,
+    description: 'Read enrolments and the back-office queue; staff for the enrolment points their structures own.',
+    roles: ['staff', 'service'],
+  },
+  {
+    name: enrolmentPermissions.enrolmentsWrite,
+    description: 'Create, submit, validate and cancel enrolments; staff for the enrolment points their structures own.',
+    roles: ['staff', 'service'],
+  },
 ];

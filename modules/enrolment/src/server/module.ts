@@ -1,6 +1,9 @@
 import { defineModule } from '@pegase/platform';
-import { enrolmentEvents, enrolmentPermissionDeclarations } from '../contract/index.ts';
+import { enrolmentEvents, enrolmentLifecycleEvents, enrolmentPermissionDeclarations } from '../contract/index.ts';
+import { enrolmentRoutes } from './enrolments/enrolment-routes.ts';
 import { learnerRoutes } from './learners/learner-routes.ts';
+import { enrolmentPointReadModel } from './read-models/enrolment-point-read-model.ts';
+import { structureReadModel } from './read-models/structure-read-model.ts';
 import { nomenclatureReadModel } from './read-models/nomenclature-read-model.ts';
 import { loadSandbox } from './sandbox/sandbox.ts';
 
@@ -8,13 +11,14 @@ export const enrolmentModule = defineModule({
   name: 'enrolment',
   title: 'Enrolment (INS)',
   description:
-    'Learners (identity, INE, contacts, bac), with probable duplicates reported and an accent-insensitive fuzzy search; administrative enrolments follow.',
+    'Learners (identity, INE, contacts, bac) with probable duplicates reported and a fuzzy search; administrative enrolments at the enrolment points of the validated offer: draft, idempotent submission, back-office queue, validation once fees are settled, cancellation.',
   migrations: new URL('../../migrations/', import.meta.url),
   permissions: enrolmentPermissionDeclarations,
-  events: Object.values(enrolmentEvents),
+  events: [...Object.values(enrolmentEvents), ...Object.values(enrolmentLifecycleEvents)],
   async routes(app, context) {
     await learnerRoutes(app, context);
+    await enrolmentRoutes(app, context);
   },
-  handlers: () => nomenclatureReadModel(),
+  handlers: () => [...nomenclatureReadModel(), ...structureReadModel(), ...enrolmentPointReadModel()],
   sandbox: loadSandbox,
 });

@@ -9,12 +9,39 @@ const FRANCE = '100';
 const today = () => new Date().toISOString().slice(0, 10);
 const yearsAgo = (years: number) => `${Number(today().slice(0, 4)) - years}${today().slice(4)}`;
 
-interface CodeCheck {
+export interface CodeCheck {
   field: string;
   nomenclature: string;
   code: string;
-  /** The day the value must be valid on. */
-  on: string;
+  /** The day the value must be valid on; today when absent. */
+  on?: string;
+}
+
+/** The codes that are not values of their nomenclature, or were not valid on their day. */
+async function nomenclatureErrors(db: Executor, checks: CodeCheck[]): Promise<FieldError[]> {
+  if (checks.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(nomenclatureValues)
+    .where(or(...checks.map((check) => and(eq(nomenclatureValues.nomenclature, check.nomenclature), eq(nomenclatureValues.code, check.code)))));
+  const errors: FieldError[] = [];
+  for (const check of checks) {
+    const on = check.on ?? today();
+    const versions = rows.filter((row) => row.nomenclature === check.nomenclature && row.code === check.code);
+    if (versions.length === 0) errors.push({ in: 'body', field: check.field, message: `is not a value of the nomenclature ${check.nomenclature}` });
+    else if (!versions.some((row) => row.validFrom <= on && (row.validTo === null || on <= row.validTo))) {
+      errors.push({ in: 'body', field: check.field, message: `was not a valid ${check.nomenclature} value on ${on}` });
+    }
+  }
+  return errors;
+}
+
+/** Refuses codes that are not valid values of their nomenclature (422 naming each field). */
+export async function checkNomenclatureCodes(db: Executor, checks: CodeCheck[]): Promise<void> {
+  const errors = await nomenclatureErrors(db, checks);
+  if (errors.length > 0) {
+    throw ruleProblem('invalid-code', errors.map((error) => `${error.field} ${error.message}`).join('; ') + '.', errors);
+  }
 }
 
 function codeChecks(learner: Partial<CreateLearner>): CodeCheck[] {
@@ -67,20 +94,7 @@ export async function checkLearner(db: Executor, learner: Partial<CreateLearner>
     errors.push({ in: 'body', field: '/birthCommune', message: 'is for a birth in France only (country 100)' });
   }
 
-  const checks = codeChecks(learner);
-  if (checks.length > 0) {
-    const rows = await db
-      .select()
-      .from(nomenclatureValues)
-      .where(or(...checks.map((check) => and(eq(nomenclatureValues.nomenclature, check.nomenclature), eq(nomenclatureValues.code, check.code)))));
-    for (const check of checks) {
-      const versions = rows.filter((row) => row.nomenclature === check.nomenclature && row.code === check.code);
-      if (versions.length === 0) errors.push({ in: 'body', field: check.field, message: `is not a value of the nomenclature ${check.nomenclature}` });
-      else if (!versions.some((row) => row.validFrom <= check.on && (row.validTo === null || check.on <= row.validTo))) {
-        errors.push({ in: 'body', field: check.field, message: `was not a valid ${check.nomenclature} value on ${check.on}` });
-      }
-    }
-  }
+  errors.push(...(await nomenclatureErrors(db, codeChecks(learner))));
   if (errors.length > 0) {
     const list = errors.map((error) => `${error.field} ${error.message}`).join('; ');
     throw ruleProblem('invalid-learner', `The learner's record breaks ${errors.length} rule(s): ${list}.`, errors);

@@ -39,3 +39,41 @@ export const learners = enrolmentSchema.table('learners', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+export const structures = enrolmentSchema.table('structures', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull(),
+  lineageCodes: text('lineage_codes').array().notNull(),
+});
+
+export const enrolmentPoints = enrolmentSchema.table('enrolment_points', {
+  objectId: uuid('object_id').primaryKey(),
+  periodId: uuid('period_id').notNull(),
+  code: text('code').notNull(),
+  path: text('path').notNull(),
+  labelFr: text('label_fr').notNull(),
+  labelEn: text('label_en'),
+  ownerStructureId: uuid('owner_structure_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const enrolments = enrolmentSchema.table('enrolments', {
+  id: uuid('id').primaryKey(),
+  learnerId: uuid('learner_id').notNull(),
+  pointId: uuid('point_id').notNull(),
+  periodId: uuid('period_id').notNull(),
+  origin: text('origin').notNull(),
+  kind: text('kind').$type<'main' | 'secondary'>().notNull(),
+  regime: text('regime').notNull(),
+  cvecNumber: text('cvec_number'),
+  status: text('status').$type<'draft' | 'submitted' | 'validated' | 'cancelled'>().notNull(),
+  paymentStatus: text('payment_status').$type<'none' | 'unpaid' | 'pending' | 'paid' | 'exempt'>().notNull(),
+  cancelReason: text('cancel_reason'),
+  submitKey: text('submit_key'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+  validatedAt: timestamp('validated_at', { withTimezone: true, mode: 'date' }),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -1,0 +1,79 @@
+import { expect } from 'vitest';
+import type { TokenClaims } from '@pegase/platform';
+import { createTestRuntime } from '@pegase/platform/testing';
+import { curriculumModule } from '@pegase/curriculum/module';
+import { referentialModule } from '@pegase/referential/module';
+import { enrolmentModule } from '../src/server/module.ts';
+
+/**
+ * The referential, the curriculum and enrolment together, with what an
+ * enrolment needs made through their APIs: nomenclature values, two
+ * faculties, a period, a validated formation whose year is an enrolment
+ * point (announced to enrolment by the curriculum's event), and a learner.
+ */
+export async function enrolmentRuntime() {
+  const runtime = await createTestRuntime([referentialModule, curriculumModule, enrolmentModule]);
+  const call = async (method: string, url: string, body?: unknown, expected = 201) => {
+    const response = await runtime.request(method, url, body);
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
+    return response.json() as { id: string };
+  };
+  const nomenclature = async (code: string, values: string[]) => {
+    await call('POST', '/api/referential/v1/nomenclatures', { code, labels: { fr: code } });
+    for (const value of values)
+      await call('POST', `/api/referential/v1/nomenclatures/${code}/values`, { code: value, labels: { fr: value }, validFrom: '1900-01-01' });
+  };
+  await nomenclature('COUNTRY', ['100']);
+  await nomenclature('SEX', ['F', 'M']);
+  await nomenclature('REGIME', ['FI', 'FC']);
+  await nomenclature('ENROLMENT-ORIGIN', ['PARCOURSUP', 'MANUELLE']);
+  const period = await call('POST', '/api/referential/v1/periods', {
+    code: '2026-2027',
+    type: 'academic-year',
+    labels: { fr: 'Année 2026-2027' },
+    startDate: '2026-09-01',
+    endDate: '2027-08-31',
+  });
+  const sciences = await call('POST', '/api/referential/v1/structures', { code: 'UFR-E', type: 'ufr', labels: { fr: 'UFR E' } });
+  const law = await call('POST', '/api/referential/v1/structures', { code: 'UFR-L', type: 'ufr', labels: { fr: 'UFR L' } });
+  await runtime.drainEvents();
+
+  const formation = async (code: string, owner: string) => {
+    const root = await call('POST', '/api/curriculum/v1/objects', {
+      periodId: period.id,
+      code,
+      type: 'formation',
+      labels: { fr: code },
+      ownerStructureId: owner,
+    });
+    const year = await call('POST', '/api/curriculum/v1/objects', {
+      periodId: period.id,
+      code: `${code}-Y1`,
+      type: 'year',
+      labels: { fr: `${code} année 1` },
+      enrolmentPoint: true,
+      ownerStructureId: owner,
+      parentId: root.id,
+    });
+    await call('POST', `/api/curriculum/v1/objects/${root.id}/validate`, undefined, 200);
+    return year;
+  };
+  const point = await formation('LIC-E', sciences.id);
+  const lawPoint = await formation('LIC-L', law.id);
+  const learner = await call('POST', '/api/enrolment/v1/learners', {
+    familyName: 'Rousseau',
+    givenNames: 'Ada',
+    birthDate: '2006-01-01',
+    birthCountry: '100',
+    sex: 'F',
+  });
+  await runtime.drainEvents();
+  return { runtime, period, sciences, law, point, lawPoint, learner, call };
+}
+
+export const staffOf = (code: string): TokenClaims => ({
+  subject: `staff-${code}`,
+  login: `staff.${code.toLowerCase()}`,
+  roles: ['staff'],
+  structureCodes: [code],
+});
