@@ -2,3 +2,4 @@ export * from './learners.ts';
 export * from './permissions.ts';
 export * from './events.ts';
 export * from './enrolments.ts';
+export * from './feed.ts';

@@ -6,6 +6,7 @@ export const enrolmentPermissions = {
   self: 'enrolment.self',
   enrolmentsRead: 'enrolment.enrolments.read',
   enrolmentsWrite: 'enrolment.enrolments.write',
+  feed: 'enrolment.feed.read',
 } as const;
 
 export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
@@ -25,5 +26,10 @@ export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
     name: enrolmentPermissions.enrolmentsWrite,
     description: 'Create, submit, validate and cancel enrolments; staff for the enrolment points their structures own.',
     roles: ['staff', 'service'],
+  },
+  {
+    name: enrolmentPermissions.feed,
+    description: 'Stream every enrolment changed since a cursor (directory provisioning, card services).',
+    roles: ['service'],
   },
 ];

@@ -1,6 +1,7 @@
 import { defineModule } from '@pegase/platform';
 import { enrolmentEvents, enrolmentLifecycleEvents, enrolmentPermissionDeclarations } from '../contract/index.ts';
 import { enrolmentRoutes } from './enrolments/enrolment-routes.ts';
+import { feedRoutes } from './feed/feed-routes.ts';
 import { learnerRoutes } from './learners/learner-routes.ts';
 import { enrolmentPointReadModel } from './read-models/enrolment-point-read-model.ts';
 import { structureReadModel } from './read-models/structure-read-model.ts';
@@ -18,6 +19,7 @@ export const enrolmentModule = defineModule({
   async routes(app, context) {
     await learnerRoutes(app, context);
     await enrolmentRoutes(app, context);
+    await feedRoutes(app, context);
   },
   handlers: () => [...nomenclatureReadModel(), ...structureReadModel(), ...enrolmentPointReadModel()],
   sandbox: loadSandbox,
