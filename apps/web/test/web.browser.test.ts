@@ -87,7 +87,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     expect(await page.title()).toBe('Accueil — Pégase');
     await page.getByRole('heading', { level: 2, name: 'Files de travail' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation']);
     await page.getByTestId('figure').nth(2).waitFor();
     const figures = (await page.getByTestId('figure').allTextContents()).map((text) => Number(text.replace(/\s/g, '')));
     expect(figures).toHaveLength(3);
@@ -251,12 +251,12 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await context.close();
   }, 240_000);
 
-  it('shows the admin every page and the teacher their own home only', async () => {
+  it('shows the admin every page and the teacher their home and the training offer only', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const admin = await context.newPage();
     await logIn(admin, 'admin', 'admin-sandbox');
     const nav = admin.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation']);
     await admin.getByTestId('figure').nth(2).waitFor();
     await expectAccessible(admin, 'web-admin-home');
     await context.close();
@@ -266,7 +266,10 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await logIn(teacher, 'teacher', 'teacher-sandbox');
     await teacher.getByRole('heading', { name: 'Bienvenue, Thomas Enseignant' }).waitFor();
     expect(await teacher.getByTestId('teacher-structures').textContent()).toContain('SCI-INFO');
-    expect(await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents()).toEqual(['Accueil']);
+    expect(await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents()).toEqual([
+      'Accueil',
+      'Offre de formation',
+    ]);
     await expectAccessible(teacher, 'web-teacher-home');
     await teacher.goto(`${base}/structures/new`);
     await teacher.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
