@@ -10,3 +10,4 @@ export * from './auth/index.ts';
 export * from './audit/index.ts';
 export * from './idp/index.ts';
 export * from './text/index.ts';
+export * from './storage/index.ts';

@@ -5,6 +5,7 @@ import type { EventData, EventDefinition, EventHandler } from '../events/index.t
 import type { Logger } from '../observability/logger.ts';
 import type { Role } from '../auth/principal.ts';
 import type { Origin } from '../audit/audit-trail.ts';
+import type { FileStore } from '../storage/file-store.ts';
 
 /** The Fastify instance a module's routes are declared on, typed by TypeBox. */
 export type ModuleApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -53,6 +54,8 @@ export interface ModuleContext {
   module: string;
   db: Database;
   logger: Logger;
+  /** Where the module keeps files (writes take its transaction). */
+  files: FileStore;
   /**
    * Runs `work` in one transaction. Events published in it are written to the
    * outbox in that transaction and delivered as soon as it commits.

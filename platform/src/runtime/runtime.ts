@@ -1,3 +1,4 @@
+import { DatabaseFileStore } from '../storage/file-store.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/env.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseLocation } from '../db/database.ts';
@@ -214,11 +215,15 @@ function embeddedProvider(config: Config, database: DatabaseHandle, keys: KeySto
   };
 }
 
+/** Files live in the database until an object-storage FileStore is configured. */
+const fileStore = new DatabaseFileStore();
+
 function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatcher: InlineDispatcher, logger: Logger): ModuleContext {
   return {
     module: module.name,
     db: database.db,
     logger: logger.child({ module: module.name }),
+    files: fileStore,
     async transaction(work) {
       const result = await database.db.transaction(work);
       dispatcher.wake();
