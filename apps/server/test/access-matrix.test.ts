@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withKernelModules, type PegaseModule, type Role } from '@pegase/platform';
 import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
@@ -107,7 +108,26 @@ describe('access of every route', () => {
      * the tree, with the status the staff of the sciences get: staff of the
      * law faculty must get 403 on every one of them.
      */
-    const scopedCases: Record<string, { method: string; url: string; body: unknown; sciencesStaff: number }[]> = {
+    /** A formation owned by the informatics department, as a JSON document and as a spreadsheet (the bytes go as they are). */
+    const formationDocument = (prefix: string) => ({
+      format: 'pegase-curriculum-formation',
+      version: 1,
+      root: `${prefix}-LIC`,
+      objects: [
+        { code: `${prefix}-LIC`, type: 'formation', labels: { fr: 'Licence importée' }, ownerStructureCode: 'SCI-INFO' },
+        { code: `${prefix}-EC`, type: 'ec', labels: { fr: 'EC importé' }, ownerStructureCode: 'SCI-INFO' },
+      ],
+      links: [{ parentCode: `${prefix}-LIC`, childCode: `${prefix}-EC`, position: 0 }],
+    });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Maquette');
+    sheet.addRow(['code', 'code parent', 'type', 'libellé', 'structure']);
+    sheet.addRow(['MATRIX-XL-LIC', null, 'formation', 'Licence importée', 'SCI-INFO']);
+    sheet.addRow(['MATRIX-XL-EC', 'MATRIX-XL-LIC', 'ec', 'EC importé', 'SCI-INFO']);
+    const spreadsheet = Buffer.from(await workbook.xlsx.writeBuffer());
+    const xlsx = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+    const scopedCases: Record<string, { method: string; url: string; body: unknown; headers?: Record<string, string>; sciencesStaff: number }[]> = {
       'POST /api/referential/v1/structures': [
         {
           method: 'POST',
@@ -151,18 +171,40 @@ describe('access of every route', () => {
       'POST /api/curriculum/v1/objects/{id}/validate': [
         { method: 'POST', url: `/api/curriculum/v1/objects/${formation.id}/validate`, body: undefined, sciencesStaff: 200 },
       ],
+      'POST /api/curriculum/v1/periods/{periodId}/import': [
+        { method: 'POST', url: `/api/curriculum/v1/periods/${year.id}/import`, body: formationDocument('MATRIX-IMP'), sciencesStaff: 200 },
+        {
+          method: 'POST',
+          url: `/api/curriculum/v1/periods/${year.id}/import`,
+          // One object without owner is enough to need a global scope.
+          body: { ...formationDocument('MATRIX-IMP2'), objects: formationDocument('MATRIX-IMP2').objects.map((o) => ({ ...o, ownerStructureCode: null })) },
+          sciencesStaff: 403,
+        },
+      ],
+      'POST /api/curriculum/v1/periods/{periodId}/import-xlsx': [
+        { method: 'POST', url: `/api/curriculum/v1/periods/${year.id}/import-xlsx`, body: spreadsheet, headers: xlsx, sciencesStaff: 200 },
+      ],
     };
     const staffRoutes = operations.filter(
       (op) => op.access !== 'public' && permission(op.access).roles.includes('staff') && !UNSCOPED_FOR_STAFF.has(op.access),
     );
+    const send = async (call: { method: string; url: string; body: unknown; headers?: Record<string, string> }, claims: TokenClaims) =>
+      Buffer.isBuffer(call.body)
+        ? runtime.app.inject({
+            method: call.method as 'POST',
+            url: call.url,
+            headers: { ...call.headers, authorization: `Bearer ${await runtime.tokenFor(claims)}` },
+            payload: call.body,
+          })
+        : runtime.request(call.method, call.url, call.body, call.headers ?? {}, claims);
     for (const op of staffRoutes) {
       const cases = scopedCases[`${op.method} ${op.path}`];
       expect(cases, `${op.method} ${op.path} is a staff write: add how its structure scope is tested`).toBeDefined();
       for (const call of cases!) {
-        const elsewhere = await runtime.request(call.method, call.url, call.body, {}, staffElsewhere);
+        const elsewhere = await send(call, staffElsewhere);
         expect(elsewhere.statusCode, `${call.method} ${call.url} as staff of UFR-DEG: ${elsewhere.body}`).toBe(403);
         expect(elsewhere.json().type).toBe('urn:pegase:problem:outside-scope');
-        const own = await runtime.request(call.method, call.url, call.body, {}, callers.staff);
+        const own = await send(call, callers.staff);
         expect(own.statusCode, `${call.method} ${call.url} as staff of UFR-SCI`).toBe(call.sciencesStaff);
       }
     }

@@ -3,3 +3,4 @@ export * from './tree.ts';
 export * from './consistency.ts';
 export * from './events.ts';
 export * from './permissions.ts';
+export * from './exchange.ts';

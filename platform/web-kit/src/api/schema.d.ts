@@ -527,6 +527,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/curriculum/v1/objects/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export a formation (or any object and what is below it) as a self-contained JSON document: objects by code, owners by structure code, links by codes; no id. The same formation always exports to the same bytes. */
+    get: operations['exportFormation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/periods/{periodId}/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a formation document (as exported) into a period, as drafts, all or nothing. 409 duplicate-code lists the codes already used in the period; 422 unknown-structure lists unknown owner codes; 422 invalid-import lists every other error. Staff import only objects owned within their structures. */
+    post: operations['importFormation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/import-template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The spreadsheet template of a maquette: the header row (code, code parent, type, libellé, libellé anglais, ECTS, heures CM, heures TD, heures TP, capacité, ouvert au choix, point d’inscription, structure, choix min, choix max), an example formation, and a sheet explaining each column. */
+    get: operations['getImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/curriculum/v1/periods/{periodId}/import-xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a maquette from a spreadsheet (.xlsx, first sheet): a header row, then one row per object with the code of its parent (see GET /import-template.xlsx). All or nothing, as drafts: 422 invalid-import lists every wrong row (/rows/<row>/<column>) and nothing is written. */
+    post: operations['importFormationXlsx'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3749,6 +3817,315 @@ export interface operations {
             /** Format: uuid */
             periodId: string;
             objects: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportFormation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            format: 'pegase-curriculum-formation';
+            /** @enum {number} */
+            version: 1;
+            /**
+             * @description Code of the formation (or the object) at the top.
+             * @example UFR-SCI
+             */
+            root: string;
+            /** @description Every object once, in reading order (the root first, then depth first, siblings by position). */
+            objects: {
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+              /**
+               * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+               * @example ue
+               */
+              type: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description ECTS credits. */
+              ects?: number | null;
+              /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+              hours?: {
+                [key: string]: number;
+              };
+              capacity?: number | null;
+              openForChoice?: boolean;
+              enrolmentPoint?: boolean;
+              /** @description Code of the structure (referential) in charge of the object; null: none. */
+              ownerStructureCode?: string | null;
+              /** @description Groupings only. */
+              choice?: {
+                min: number;
+                max: number;
+              } | null;
+            }[];
+            /** @description Parent → child, by parent in the order of the objects, then by position. */
+            links: {
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              parentCode: string;
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              childCode: string;
+              /** @description Place among the children of the parent, from 0. */
+              position: number;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importFormation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          format: 'pegase-curriculum-formation';
+          /** @enum {number} */
+          version: 1;
+          /**
+           * @description Code of the formation (or the object) at the top.
+           * @example UFR-SCI
+           */
+          root: string;
+          /** @description Every object once, in reading order (the root first, then depth first, siblings by position). */
+          objects: {
+            /**
+             * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+             * @example UFR-SCI
+             */
+            code: string;
+            /**
+             * @description A kind of training object: formation, year, semester, ue, ec, grouping, track, or one the establishment added.
+             * @example ue
+             */
+            type: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description ECTS credits. */
+            ects?: number | null;
+            /** @description Hours by teaching format, e.g. {"CM": 24, "TD": 36, "TP": 12}. */
+            hours?: {
+              [key: string]: number;
+            };
+            capacity?: number | null;
+            openForChoice?: boolean;
+            enrolmentPoint?: boolean;
+            /** @description Code of the structure (referential) in charge of the object; null: none. */
+            ownerStructureCode?: string | null;
+            /** @description Groupings only. */
+            choice?: {
+              min: number;
+              max: number;
+            } | null;
+          }[];
+          /** @description Parent → child, by parent in the order of the objects, then by position. */
+          links: {
+            /**
+             * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+             * @example UFR-SCI
+             */
+            parentCode: string;
+            /**
+             * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+             * @example UFR-SCI
+             */
+            childCode: string;
+            /** @description Place among the children of the parent, from 0. */
+            position: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Objects created, as drafts. */
+            objects: number;
+            links: number;
+            root: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+            };
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImportTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The .xlsx template. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importFormationXlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    /** @description The .xlsx file, at most 10 MB. */
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Objects created, as drafts. */
+            objects: number;
+            links: number;
+            root: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+            };
           };
         };
       };
