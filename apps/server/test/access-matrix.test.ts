@@ -27,8 +27,13 @@ const callers: Record<Exclude<Role, 'admin'>, TokenClaims> = {
 /** Staff of the law faculty: a valid caller, but outside the sciences. */
 const staffElsewhere: TokenClaims = { subject: 'matrix-staff-deg', roles: ['staff'], structureCodes: ['UFR-DEG'] };
 
-/** Reads that staff may make on the whole establishment, by design (the referential, its change history, the training offer). */
-const UNSCOPED_FOR_STAFF = new Set(['referential.read', 'referential.history.read', 'curriculum.read']);
+/**
+ * What staff may do on the whole establishment, by design: read the
+ * referential, its change history and the training offer; find and correct
+ * learners, whose records belong to no structure until an enrolment ties
+ * them to one.
+ */
+const UNSCOPED_FOR_STAFF = new Set(['referential.read', 'referential.history.read', 'curriculum.read', 'enrolment.learners.read', 'enrolment.learners.write']);
 
 const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
 const fill = (path: string) => path.replace(/\{[^}]+\}/g, (name) => (name === '{date}' ? '2026-01-01' : name.includes('code') ? 'COUNTRY' : DUMMY_ID));
@@ -103,6 +108,33 @@ describe('access of every route', () => {
     const ec = await object('MATRIX-EC', 'ec', { parentId: ue.id });
     const formation = await object('MATRIX-LIC', 'formation');
     await object('MATRIX-L1', 'year', { parentId: formation.id });
+
+    // Enrolments at a point of a validated formation of the sciences, one per case that changes its state.
+    const enrolFormation = await object('MATRIX-ENR', 'formation');
+    const point = await object('MATRIX-ENR-Y1', 'year', { parentId: enrolFormation.id, enrolmentPoint: true });
+    expect((await runtime.request('POST', `/api/curriculum/v1/objects/${enrolFormation.id}/validate`)).statusCode).toBe(200);
+    await runtime.drainEvents();
+    expect((await runtime.request('POST', '/api/enrolment/v1/document-requirements', { documentType: 'PHOTO', pointId: point.id })).statusCode).toBe(201);
+    const learnerCodes = ['PGS0000001', 'PGS0000002', 'PGS0000003', 'PGS0000004'];
+    const learnerIds = await Promise.all(
+      learnerCodes.map(async (code) => (await runtime.request('GET', `/api/enrolment/v1/learners?q=${code}`)).json().items[0].id as string),
+    );
+    const enrol = async (learnerId: string) => {
+      const response = await runtime.request('POST', '/api/enrolment/v1/enrolments', {
+        learnerId,
+        pointId: point.id,
+        origin: 'MANUELLE',
+        regime: 'FI',
+        kind: 'secondary',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string };
+    };
+    const [enrolment, toCancel, withPhoto] = [await enrol(learnerIds[0]!), await enrol(learnerIds[1]!), await enrol(learnerIds[2]!)];
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const photo = await runtime.request('PUT', `/api/enrolment/v1/enrolments/${withPhoto.id}/documents/PHOTO`, png, { 'content-type': 'image/png' });
+    expect(photo.statusCode, photo.body).toBe(200);
+    const enrolments = '/api/enrolment/v1/enrolments';
     /**
      * For each staff-scoped route, requests on the sciences and on the top of
      * the tree, with the status the staff of the sciences get: staff of the
@@ -180,6 +212,44 @@ describe('access of every route', () => {
           body: { ...formationDocument('MATRIX-IMP2'), objects: formationDocument('MATRIX-IMP2').objects.map((o) => ({ ...o, ownerStructureCode: null })) },
           sciencesStaff: 403,
         },
+      ],
+      // The queue and the requirements are filtered or establishment-wide: the enrolment tests check the queue shows staff their points only.
+      'GET /api/enrolment/v1/enrolments': [],
+      'GET /api/enrolment/v1/document-requirements': [],
+      'POST /api/enrolment/v1/enrolments': [
+        {
+          method: 'POST',
+          url: enrolments,
+          body: { learnerId: learnerIds[3], pointId: point.id, origin: 'MANUELLE', regime: 'FI', kind: 'secondary' },
+          sciencesStaff: 201,
+        },
+      ],
+      'GET /api/enrolment/v1/enrolments/{id}': [{ method: 'GET', url: `${enrolments}/${enrolment.id}`, body: undefined, sciencesStaff: 200 }],
+      'GET /api/enrolment/v1/enrolments/{id}/history': [{ method: 'GET', url: `${enrolments}/${enrolment.id}/history`, body: undefined, sciencesStaff: 200 }],
+      'POST /api/enrolment/v1/enrolments/{id}/submit': [
+        { method: 'POST', url: `${enrolments}/${enrolment.id}/submit`, body: undefined, headers: { 'idempotency-key': 'matrix-submit-1' }, sciencesStaff: 200 },
+      ],
+      'PUT /api/enrolment/v1/enrolments/{id}/payment-status': [
+        { method: 'PUT', url: `${enrolments}/${enrolment.id}/payment-status`, body: { paymentStatus: 'exempt' }, sciencesStaff: 200 },
+      ],
+      // Staff of the sciences reach the rules, which refuse: the PHOTO is not accepted (or the enrolment not yet submitted).
+      'POST /api/enrolment/v1/enrolments/{id}/validate': [
+        { method: 'POST', url: `${enrolments}/${withPhoto.id}/validate`, body: undefined, sciencesStaff: 409 },
+      ],
+      'POST /api/enrolment/v1/enrolments/{id}/cancel': [
+        { method: 'POST', url: `${enrolments}/${toCancel.id}/cancel`, body: { reason: 'Matrice' }, sciencesStaff: 200 },
+      ],
+      'GET /api/enrolment/v1/enrolments/{id}/documents': [
+        { method: 'GET', url: `${enrolments}/${enrolment.id}/documents`, body: undefined, sciencesStaff: 200 },
+      ],
+      'PUT /api/enrolment/v1/enrolments/{id}/documents/{documentType}': [
+        { method: 'PUT', url: `${enrolments}/${enrolment.id}/documents/PHOTO`, body: png, headers: { 'content-type': 'image/png' }, sciencesStaff: 200 },
+      ],
+      'POST /api/enrolment/v1/enrolments/{id}/documents/{documentType}/review': [
+        { method: 'POST', url: `${enrolments}/${withPhoto.id}/documents/PHOTO/review`, body: { decision: 'rejected', reason: 'Floue' }, sciencesStaff: 200 },
+      ],
+      'GET /api/enrolment/v1/enrolments/{id}/documents/{documentType}/file': [
+        { method: 'GET', url: `${enrolments}/${withPhoto.id}/documents/PHOTO/file`, body: undefined, sciencesStaff: 200 },
       ],
       'POST /api/curriculum/v1/periods/{periodId}/import-xlsx': [
         { method: 'POST', url: `/api/curriculum/v1/periods/${year.id}/import-xlsx`, body: spreadsheet, headers: xlsx, sciencesStaff: 200 },

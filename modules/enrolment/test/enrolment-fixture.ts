@@ -27,6 +27,8 @@ export async function enrolmentRuntime() {
   await nomenclature('SEX', ['F', 'M']);
   await nomenclature('REGIME', ['FI', 'FC']);
   await nomenclature('ENROLMENT-ORIGIN', ['PARCOURSUP', 'MANUELLE']);
+  await nomenclature('DOCUMENT-TYPE', ['PHOTO', 'IDENTITE', 'BOURSE']);
+  await nomenclature('PROFILE', ['BOURSIER']);
   const period = await call('POST', '/api/referential/v1/periods', {
     code: '2026-2027',
     type: 'academic-year',

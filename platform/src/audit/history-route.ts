@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TObject } from 'typebox';
 import type { ModuleApp, ModuleContext } from '../module/module.ts';
 import { AuditEntryPage, listAuditEntries } from './audit-query.ts';
@@ -20,8 +21,11 @@ export interface HistoryRouteOptions<P extends TObject> {
   targetType: string;
   /** Audit target id from the path: the event subject (an id or a code). */
   targetIdOf: (params: Static<P>) => string;
-  /** Throws the module's 404 problem when the record does not exist. */
-  ensureExists: (params: Static<P>) => Promise<unknown>;
+  /**
+   * Throws the module's 404 problem when the record does not exist, and its
+   * 403 when the caller may not see this record (a structure scope).
+   */
+  ensureExists: (params: Static<P>, request: FastifyRequest) => Promise<unknown>;
   /** The permission that lets a caller read this history. */
   permission: string;
   summary: string;
@@ -51,7 +55,7 @@ export function historyRoute<P extends TObject>(app: ModuleApp, context: ModuleC
     },
     async (request) => {
       const params = request.params as Static<P>;
-      await options.ensureExists(params);
+      await options.ensureExists(params, request);
       const { limit, cursor } = request.query;
       return listAuditEntries(context.db, { module: context.module, targetType: options.targetType, targetId: options.targetIdOf(params) }, limit, cursor);
     },

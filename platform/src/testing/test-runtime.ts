@@ -13,7 +13,8 @@ export interface TestRuntime extends Runtime {
   tokenFor(claims: TokenClaims): Promise<string>;
   /**
    * Calls the API over HTTP injection. The caller is an admin unless `as`
-   * names other claims, or null for an anonymous call.
+   * names other claims, or null for an anonymous call. An object body is sent
+   * as JSON; a string or a Buffer as it is (with the caller's content type).
    */
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>, as?: TokenClaims | null): Promise<LightMyRequestResponse>;
 }
@@ -63,11 +64,11 @@ export async function createTestRuntime(
         method: method as 'GET',
         url,
         headers: {
-          ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || typeof body === 'string' || Buffer.isBuffer(body) ? {} : { 'content-type': 'application/json' }),
           ...(as === null ? {} : { authorization: `Bearer ${await tokenFor(as)}` }),
           ...headers,
         },
-        ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+        ...(body === undefined ? {} : { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
       }),
   };
 }

@@ -27,6 +27,7 @@ export const Enrolment = Type.Object({
   kind: Type.Union([Type.Literal('main'), Type.Literal('secondary')]),
   regime: Type.String(),
   cvecNumber: Type.Union([Type.String(), Type.Null()]),
+  profiles: Type.Array(Type.String(), { description: 'PROFILE values (BOURSIER…) that fees and required documents depend on.' }),
   status: EnrolmentStatus,
   paymentStatus: PaymentStatus,
   cancelReason: Type.Union([Type.String(), Type.Null()]),
@@ -49,6 +50,7 @@ export const CreateEnrolment = Type.Object(
     cvecNumber: Type.Optional(
       Type.Union([Type.String({ pattern: '^[A-Z0-9]{3,4}[ -]?[A-Z0-9]{6,8}[ -]?[A-Z0-9]{0,4}$', description: 'CVEC attestation number.' }), Type.Null()]),
     ),
+    profiles: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{0,39}$' }), { maxItems: 10, uniqueItems: true })),
   },
   { additionalProperties: false },
 );

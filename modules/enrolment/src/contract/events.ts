@@ -16,5 +16,10 @@ export const enrolmentLifecycleEvents = {
     Enrolment,
   ),
   enrolmentCancelled: defineEvent('enrolment.enrolment.cancelled', 'An enrolment was cancelled, with its reason; its certificate shows as revoked.', Enrolment),
+  enrolmentDocumentsChanged: defineEvent(
+    'enrolment.enrolment.documents-changed',
+    'A supporting document of an enrolment was received, accepted or rejected.',
+    Enrolment,
+  ),
   enrolmentPaymentChanged: defineEvent('enrolment.enrolment.payment-changed', 'The payment status of an enrolment changed.', Enrolment),
 } as const;

@@ -3,3 +3,4 @@ export * from './permissions.ts';
 export * from './events.ts';
 export * from './enrolments.ts';
 export * from './feed.ts';
+export * from './documents.ts';

@@ -7,6 +7,7 @@ export const enrolmentPermissions = {
   enrolmentsRead: 'enrolment.enrolments.read',
   enrolmentsWrite: 'enrolment.enrolments.write',
   feed: 'enrolment.feed.read',
+  requirements: 'enrolment.requirements.write',
 } as const;
 
 export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
@@ -32,4 +33,5 @@ export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
     description: 'Stream every enrolment changed since a cursor (directory provisioning, card services).',
     roles: ['service'],
   },
+  { name: enrolmentPermissions.requirements, description: 'Set which supporting documents are required, for which points, régimes and profiles.', roles: [] },
 ];

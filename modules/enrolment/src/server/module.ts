@@ -1,5 +1,6 @@
 import { defineModule } from '@pegase/platform';
 import { enrolmentEvents, enrolmentLifecycleEvents, enrolmentPermissionDeclarations } from '../contract/index.ts';
+import { documentRoutes } from './documents/document-routes.ts';
 import { enrolmentRoutes } from './enrolments/enrolment-routes.ts';
 import { feedRoutes } from './feed/feed-routes.ts';
 import { learnerRoutes } from './learners/learner-routes.ts';
@@ -20,6 +21,7 @@ export const enrolmentModule = defineModule({
     await learnerRoutes(app, context);
     await enrolmentRoutes(app, context);
     await feedRoutes(app, context);
+    await documentRoutes(app, context);
   },
   handlers: () => [...nomenclatureReadModel(), ...structureReadModel(), ...enrolmentPointReadModel()],
   sandbox: loadSandbox,

@@ -595,6 +595,356 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/enrolment/v1/learners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find learners by name (accents and case ignored, close spellings too), INE or learner code; or list them all by name or code. */
+    get: operations['listLearners'];
+    put?: never;
+    /** Create a learner. The same INE twice is refused; the same name and birth date as another learner is reported as a probable duplicate (409) until confirmed. */
+    post: operations['createLearner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/learners/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one learner. */
+    get: operations['getLearner'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct a learner’s identity, contacts or bac (the whole record is checked again). */
+    patch: operations['updateLearner'];
+    trace?: never;
+  };
+  '/api/enrolment/v1/learners/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change history of a learner’s record: who changed what, when. */
+    get: operations['getLearnerHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s own learner record. */
+    get: operations['getMyLearnerRecord'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enrolments queue: by status, payment, point, period or learner; staff see the points of their structures. */
+    get: operations['listEnrolments'];
+    put?: never;
+    /** Start an enrolment (draft) of a learner at an enrolment point of the validated offer. */
+    post: operations['createEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one enrolment. */
+    get: operations['getEnrolment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit an enrolment. Send an Idempotency-Key: a retry with the same key answers the same submission and changes nothing. */
+    post: operations['submitEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Validate a submitted enrolment whose fees are paid or waived. */
+    post: operations['validateEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an enrolment, with the reason (kept; never deleted). */
+    post: operations['cancelEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/payment-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the payment status (the payment module does it through events; staff for an exemption decided at the desk). */
+    put: operations['setEnrolmentPaymentStatus'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The history of an enrolment: created, submitted, validated or cancelled, payment — who and when. */
+    get: operations['getEnrolmentHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stream every enrolment changed since a cursor, as NDJSON (one JSON object a line, no page-size cap); changes appear once 10 s old. */
+    get: operations['streamEnrolmentFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/document-requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rules saying which supporting documents are required. */
+    get: operations['listDocumentRequirements'];
+    put?: never;
+    /** Require a document type, for every enrolment or for a point, régime or profile. */
+    post: operations['createDocumentRequirement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents an enrolment needs, and what was received. */
+    get: operations['listEnrolmentDocuments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/documents/{documentType}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a document, or reject it with a reason the student reads. */
+    post: operations['reviewEnrolmentDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s enrolments. */
+    get: operations['listMyEnrolments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/enrolments/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents the student’s enrolment needs, with their status and any reason for a rejection. */
+    get: operations['listMyEnrolmentDocuments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/enrolments/{id}/documents/{documentType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Send (or replace) one of the student’s supporting documents.
+     * @description The body is the file: PDF, JPEG or PNG (read from its content), at most 5 MB.
+     */
+    put: operations['uploadMyEnrolmentDocument'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/documents/{documentType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Send (or replace) a supporting document on a student’s behalf (at the desk).
+     * @description The body is the file: PDF, JPEG or PNG (read from its content), at most 5 MB.
+     */
+    put: operations['uploadEnrolmentDocument'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/enrolments/{id}/documents/{documentType}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a received document (as it was checked: same bytes, same SHA-256). */
+    get: operations['downloadEnrolmentDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4129,6 +4479,1851 @@ export interface operations {
           };
         };
       };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listLearners: {
+    parameters: {
+      query: {
+        /** @description Items per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Sort field; a leading `-` sorts descending. */
+        sort: 'name' | '-name' | 'code' | '-code';
+        /** @description A name (accents and case ignored, close spellings found too, best first), an INE or a learner code (exact). */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * @description Stable learner code given by Pégase.
+               * @example PGS0000001
+               */
+              code: string;
+              ine: string | null;
+              familyName: string;
+              usageName: string | null;
+              givenNames: string;
+              /**
+               * Format: date
+               * @description ISO 8601 date, YYYY-MM-DD.
+               * @example 2026-09-01
+               */
+              birthDate: string;
+              birthCountry: string;
+              birthCommune: string | null;
+              sex: string;
+              nationality: string | null;
+              email: string | null;
+              phone: string | null;
+              address: {
+                line1: string;
+                line2?: string;
+                postcode?: string;
+                city: string;
+                /** @description A value of the nomenclature COUNTRY. */
+                country: string;
+              } | null;
+              bac: {
+                year: number;
+                /** @description A value of the nomenclature BAC-SERIES. */
+                series: string;
+                /** @description A value of the nomenclature BAC-HONOURS. */
+                honours?: string;
+                /** @description A value of the nomenclature COUNTRY. */
+                country?: string;
+              } | null;
+              firstHigherEducation: {
+                /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+                year: number;
+                /** @description The establishment (UAI). */
+                uai?: string;
+              } | null;
+              /** @description Incremented at each change; send it back in If-Match to update. */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createLearner: {
+    parameters: {
+      query?: {
+        /** @description Create even though probable duplicates were reported (after checking them); the choice is audited. */
+        confirmNew?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ine?: string | null;
+          familyName: string;
+          usageName?: string | null;
+          /** @description All given names, in civil-status order. */
+          givenNames: string;
+          /**
+           * Format: date
+           * @description ISO 8601 date, YYYY-MM-DD.
+           * @example 2026-09-01
+           */
+          birthDate: string;
+          /** @description A value of the nomenclature COUNTRY. */
+          birthCountry: string;
+          birthCommune?: string | null;
+          /** @description A value of the nomenclature SEX. */
+          sex: string;
+          nationality?: string | null;
+          email?: string | null;
+          phone?: string | null;
+          address?: {
+            line1: string;
+            line2?: string;
+            postcode?: string;
+            city: string;
+            /** @description A value of the nomenclature COUNTRY. */
+            country: string;
+          } | null;
+          bac?: {
+            year: number;
+            /** @description A value of the nomenclature BAC-SERIES. */
+            series: string;
+            /** @description A value of the nomenclature BAC-HONOURS. */
+            honours?: string;
+            /** @description A value of the nomenclature COUNTRY. */
+            country?: string;
+          } | null;
+          firstHigherEducation?: {
+            /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+            year: number;
+            /** @description The establishment (UAI). */
+            uai?: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Stable learner code given by Pégase.
+             * @example PGS0000001
+             */
+            code: string;
+            ine: string | null;
+            familyName: string;
+            usageName: string | null;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            birthCountry: string;
+            birthCommune: string | null;
+            sex: string;
+            nationality: string | null;
+            email: string | null;
+            phone: string | null;
+            address: {
+              line1: string;
+              line2?: string;
+              postcode?: string;
+              city: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country: string;
+            } | null;
+            bac: {
+              year: number;
+              /** @description A value of the nomenclature BAC-SERIES. */
+              series: string;
+              /** @description A value of the nomenclature BAC-HONOURS. */
+              honours?: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country?: string;
+            } | null;
+            firstHigherEducation: {
+              /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+              year: number;
+              /** @description The establishment (UAI). */
+              uai?: string;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLearner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Stable learner code given by Pégase.
+             * @example PGS0000001
+             */
+            code: string;
+            ine: string | null;
+            familyName: string;
+            usageName: string | null;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            birthCountry: string;
+            birthCommune: string | null;
+            sex: string;
+            nationality: string | null;
+            email: string | null;
+            phone: string | null;
+            address: {
+              line1: string;
+              line2?: string;
+              postcode?: string;
+              city: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country: string;
+            } | null;
+            bac: {
+              year: number;
+              /** @description A value of the nomenclature BAC-SERIES. */
+              series: string;
+              /** @description A value of the nomenclature BAC-HONOURS. */
+              honours?: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country?: string;
+            } | null;
+            firstHigherEducation: {
+              /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+              year: number;
+              /** @description The establishment (UAI). */
+              uai?: string;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateLearner: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag of the version you edited; 412 if it changed since. */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ine?: string | null;
+          familyName?: string;
+          usageName?: string | null;
+          /** @description All given names, in civil-status order. */
+          givenNames?: string;
+          /**
+           * Format: date
+           * @description ISO 8601 date, YYYY-MM-DD.
+           * @example 2026-09-01
+           */
+          birthDate?: string;
+          /** @description A value of the nomenclature COUNTRY. */
+          birthCountry?: string;
+          birthCommune?: string | null;
+          /** @description A value of the nomenclature SEX. */
+          sex?: string;
+          nationality?: string | null;
+          email?: string | null;
+          phone?: string | null;
+          address?: {
+            line1: string;
+            line2?: string;
+            postcode?: string;
+            city: string;
+            /** @description A value of the nomenclature COUNTRY. */
+            country: string;
+          } | null;
+          bac?: {
+            year: number;
+            /** @description A value of the nomenclature BAC-SERIES. */
+            series: string;
+            /** @description A value of the nomenclature BAC-HONOURS. */
+            honours?: string;
+            /** @description A value of the nomenclature COUNTRY. */
+            country?: string;
+          } | null;
+          firstHigherEducation?: {
+            /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+            year: number;
+            /** @description The establishment (UAI). */
+            uai?: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Stable learner code given by Pégase.
+             * @example PGS0000001
+             */
+            code: string;
+            ine: string | null;
+            familyName: string;
+            usageName: string | null;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            birthCountry: string;
+            birthCommune: string | null;
+            sex: string;
+            nationality: string | null;
+            email: string | null;
+            phone: string | null;
+            address: {
+              line1: string;
+              line2?: string;
+              postcode?: string;
+              city: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country: string;
+            } | null;
+            bac: {
+              year: number;
+              /** @description A value of the nomenclature BAC-SERIES. */
+              series: string;
+              /** @description A value of the nomenclature BAC-HONOURS. */
+              honours?: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country?: string;
+            } | null;
+            firstHigherEducation: {
+              /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+              year: number;
+              /** @description The establishment (UAI). */
+              uai?: string;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLearnerHistory: {
+    parameters: {
+      query: {
+        /** @description Entries per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              at: string;
+              actor: {
+                subject: string;
+                login: string | null;
+                roles: string[];
+              };
+              module: string;
+              /** @example structure.updated */
+              action: string;
+              target: {
+                type: string;
+                id: string;
+              };
+              changedFields: string[];
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              requestId: string | null;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMyLearnerRecord: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Stable learner code given by Pégase.
+             * @example PGS0000001
+             */
+            code: string;
+            ine: string | null;
+            familyName: string;
+            usageName: string | null;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            birthCountry: string;
+            birthCommune: string | null;
+            sex: string;
+            nationality: string | null;
+            email: string | null;
+            phone: string | null;
+            address: {
+              line1: string;
+              line2?: string;
+              postcode?: string;
+              city: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country: string;
+            } | null;
+            bac: {
+              year: number;
+              /** @description A value of the nomenclature BAC-SERIES. */
+              series: string;
+              /** @description A value of the nomenclature BAC-HONOURS. */
+              honours?: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country?: string;
+            } | null;
+            firstHigherEducation: {
+              /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+              year: number;
+              /** @description The establishment (UAI). */
+              uai?: string;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEnrolments: {
+    parameters: {
+      query: {
+        /** @description Items per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Sort field; a leading `-` sorts descending. */
+        sort: 'createdAt' | '-createdAt';
+        /** @description draft (being filled in) → submitted → validated, or cancelled. */
+        status?: 'draft' | 'submitted' | 'validated' | 'cancelled';
+        paymentStatus?: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+        pointId?: string;
+        periodId?: string;
+        learnerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              learnerId: string;
+              /** Format: uuid */
+              pointId: string;
+              /** Format: uuid */
+              periodId: string;
+              origin: string;
+              kind: 'main' | 'secondary';
+              regime: string;
+              cvecNumber: string | null;
+              /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+              profiles: string[];
+              /** @description draft (being filled in) → submitted → validated, or cancelled. */
+              status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+              paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+              cancelReason: string | null;
+              submittedAt: string | null;
+              validatedAt: string | null;
+              cancelledAt: string | null;
+              /** @description Incremented at each change; send it back in If-Match to update. */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createEnrolment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          learnerId: string;
+          /** Format: uuid */
+          pointId: string;
+          /** @description A value of the nomenclature ENROLMENT-ORIGIN. */
+          origin: string;
+          /** @default main */
+          kind?: 'main' | 'secondary';
+          /** @description A value of the nomenclature REGIME. */
+          regime: string;
+          cvecNumber?: string | null;
+          profiles?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEnrolment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  submitEnrolment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A key the client draws once per submission and sends again when it retries: the same key is the same submission. */
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  validateEnrolment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag of the version you edited; 412 if it changed since. */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelEnrolment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag of the version you edited; 412 if it changed since. */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setEnrolmentPaymentStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description Set by the payment module through events, or by staff (an exemption decided at the desk). */
+    requestBody: {
+      content: {
+        'application/json': {
+          paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEnrolmentHistory: {
+    parameters: {
+      query: {
+        /** @description Entries per page (1–200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              at: string;
+              actor: {
+                subject: string;
+                login: string | null;
+                roles: string[];
+              };
+              module: string;
+              /** @example structure.updated */
+              action: string;
+              target: {
+                type: string;
+                id: string;
+              };
+              changedFields: string[];
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              requestId: string | null;
+            }[];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamEnrolmentFeed: {
+    parameters: {
+      query?: {
+        /** @description The cursor of the last line received; absent: from the beginning. */
+        since?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One FeedLine per line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': {
+            /** @description Send it back as ?since= to resume after this line. */
+            cursor: string;
+            /** Format: date-time */
+            changedAt: string;
+            enrolment: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              learnerId: string;
+              /** Format: uuid */
+              pointId: string;
+              /** Format: uuid */
+              periodId: string;
+              origin: string;
+              kind: 'main' | 'secondary';
+              regime: string;
+              cvecNumber: string | null;
+              /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+              profiles: string[];
+              /** @description draft (being filled in) → submitted → validated, or cancelled. */
+              status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+              paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+              cancelReason: string | null;
+              submittedAt: string | null;
+              validatedAt: string | null;
+              cancelledAt: string | null;
+              /** @description Incremented at each change; send it back in If-Match to update. */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            learner: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              ine: string | null;
+              familyName: string;
+              usageName: string | null;
+              givenNames: string;
+              email: string | null;
+            };
+            point: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              path: string;
+              ownerStructureId: string | null;
+            };
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listDocumentRequirements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+            documentType: string;
+            /** @description Only for this enrolment point; null: every point. */
+            pointId: string | null;
+            /** @description Only for this régime (REGIME); null: all. */
+            regime: string | null;
+            /** @description Only for learners with this profile (PROFILE); null: all. */
+            profile: string | null;
+            mandatory: boolean;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createDocumentRequirement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+          documentType: string;
+          pointId?: string | null;
+          regime?: string | null;
+          profile?: string | null;
+          /** @default true */
+          mandatory?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+            documentType: string;
+            /** @description Only for this enrolment point; null: every point. */
+            pointId: string | null;
+            /** @description Only for this régime (REGIME); null: all. */
+            regime: string | null;
+            /** @description Only for learners with this profile (PROFILE); null: all. */
+            profile: string | null;
+            mandatory: boolean;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEnrolmentDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+            documentType: string;
+            mandatory: boolean;
+            /** @description missing → submitted → accepted, or rejected with a reason (then submitted again). */
+            status: 'missing' | 'submitted' | 'accepted' | 'rejected';
+            rejectReason: string | null;
+            file: {
+              /** Format: uuid */
+              id: string;
+              mediaType: string;
+              size: number;
+              sha256: string;
+            } | null;
+            submittedAt: string | null;
+            reviewedAt: string | null;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reviewEnrolmentDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+        documentType: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          decision: 'accepted' | 'rejected';
+          /** @description Required when rejected: the student reads it. */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+            documentType: string;
+            mandatory: boolean;
+            /** @description missing → submitted → accepted, or rejected with a reason (then submitted again). */
+            status: 'missing' | 'submitted' | 'accepted' | 'rejected';
+            rejectReason: string | null;
+            file: {
+              /** Format: uuid */
+              id: string;
+              mediaType: string;
+              size: number;
+              sha256: string;
+            } | null;
+            submittedAt: string | null;
+            reviewedAt: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyEnrolments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyEnrolmentDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+            documentType: string;
+            mandatory: boolean;
+            /** @description missing → submitted → accepted, or rejected with a reason (then submitted again). */
+            status: 'missing' | 'submitted' | 'accepted' | 'rejected';
+            rejectReason: string | null;
+            file: {
+              /** Format: uuid */
+              id: string;
+              mediaType: string;
+              size: number;
+              sha256: string;
+            } | null;
+            submittedAt: string | null;
+            reviewedAt: string | null;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadMyEnrolmentDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+        documentType: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+            documentType: string;
+            mandatory: boolean;
+            /** @description missing → submitted → accepted, or rejected with a reason (then submitted again). */
+            status: 'missing' | 'submitted' | 'accepted' | 'rejected';
+            rejectReason: string | null;
+            file: {
+              /** Format: uuid */
+              id: string;
+              mediaType: string;
+              size: number;
+              sha256: string;
+            } | null;
+            submittedAt: string | null;
+            reviewedAt: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadEnrolmentDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+        documentType: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+            documentType: string;
+            mandatory: boolean;
+            /** @description missing → submitted → accepted, or rejected with a reason (then submitted again). */
+            status: 'missing' | 'submitted' | 'accepted' | 'rejected';
+            rejectReason: string | null;
+            file: {
+              /** Format: uuid */
+              id: string;
+              mediaType: string;
+              size: number;
+              sha256: string;
+            } | null;
+            submittedAt: string | null;
+            reviewedAt: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadEnrolmentDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description A value of the nomenclature DOCUMENT-TYPE (PHOTO, IDENTITE, CVEC, BAC…). */
+        documentType: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
       /** @description The request was refused; the problem says why and which fields. */
       '4XX': {
         headers: {

@@ -6,6 +6,7 @@ import { checkNomenclatureCodes } from '../learners/learner-rules.ts';
 import { enrolmentPoints, enrolments, learners } from '../shared/tables.ts';
 import { toEnrolment, type EnrolmentRow } from './enrolment-mapper.ts';
 import { assertManagesPoint } from './enrolment-scope.ts';
+import { pendingMandatory } from '../documents/document-queries.ts';
 
 async function pointOf(tx: Transaction, pointId: string) {
   const [point] = await tx.select().from(enrolmentPoints).where(eq(enrolmentPoints.objectId, pointId));
@@ -21,6 +22,7 @@ export async function createEnrolment(context: ModuleContext, input: CreateEnrol
   await checkNomenclatureCodes(context.db, [
     { field: '/origin', nomenclature: 'ENROLMENT-ORIGIN', code: input.origin },
     { field: '/regime', nomenclature: 'REGIME', code: input.regime },
+    ...(input.profiles ?? []).map((code, index) => ({ field: `/profiles/${index}`, nomenclature: 'PROFILE', code })),
   ]);
   try {
     return await context.transaction(async (tx) => {
@@ -42,6 +44,7 @@ export async function createEnrolment(context: ModuleContext, input: CreateEnrol
           kind: input.kind ?? 'main',
           regime: input.regime,
           cvecNumber: input.cvecNumber ?? null,
+          profiles: input.profiles ?? [],
           status: 'draft',
           paymentStatus: 'unpaid',
           // Millisecond precision, as the queue's cursor carries it.
@@ -64,7 +67,7 @@ export async function createEnrolment(context: ModuleContext, input: CreateEnrol
 }
 
 /** Loads an enrolment for a change, checks its version and the caller's scope over its point. */
-async function forChange(tx: Transaction, id: string, expectedVersion: number | undefined, origin: Origin, what: string): Promise<EnrolmentRow> {
+export async function forChange(tx: Transaction, id: string, expectedVersion: number | undefined, origin: Origin, what: string): Promise<EnrolmentRow> {
   const [row] = await tx.select().from(enrolments).where(eq(enrolments.id, id)).for('update');
   if (row === undefined) throw notFound('Enrolment', id);
   checkVersion('The enrolment', row.version, expectedVersion);
@@ -114,11 +117,15 @@ export async function submitEnrolment(context: ModuleContext, id: string, key: s
   });
 }
 
-/** Validates a submitted enrolment whose fees are paid or waived. */
+/** Validates a submitted enrolment whose mandatory documents are accepted and whose fees are paid or waived. */
 export async function validateEnrolment(context: ModuleContext, id: string, expectedVersion: number | undefined, origin: Origin): Promise<Enrolment> {
   return context.transaction(async (tx) => {
     const current = await forChange(tx, id, expectedVersion, origin, 'validate this enrolment');
     if (current.status !== 'submitted') throw conflict('not-submitted', `Only a submitted enrolment can be validated; this one is ${current.status}.`);
+    const pending = await pendingMandatory(tx, current);
+    if (pending.length > 0) {
+      throw ruleProblem('documents-pending', `Mandatory documents are not accepted yet: ${pending.join(', ')}. Review them before validating.`);
+    }
     if (current.paymentStatus !== 'paid' && current.paymentStatus !== 'exempt') {
       throw ruleProblem('fees-not-settled', `The fees are ${current.paymentStatus}: an enrolment is validated once they are paid or waived.`);
     }

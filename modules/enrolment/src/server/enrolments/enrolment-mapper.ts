@@ -15,6 +15,7 @@ export function toEnrolment(row: EnrolmentRow): Enrolment {
     kind: row.kind,
     regime: row.regime,
     cvecNumber: row.cvecNumber,
+    profiles: row.profiles,
     status: row.status,
     paymentStatus: row.paymentStatus,
     cancelReason: row.cancelReason,

@@ -137,7 +137,7 @@ export async function enrolmentRoutes(app: ModuleApp, context: ModuleContext): P
     params: IdParams,
     targetType: 'enrolment',
     targetIdOf: (params) => params.id,
-    ensureExists: (params) => getEnrolment(context.db, { global: true }, params.id),
+    ensureExists: (params, request) => getEnrolment(context.db, scopeOf(request.principal), params.id),
     permission: enrolmentPermissions.enrolmentsRead,
     summary: 'The history of an enrolment: created, submitted, validated or cancelled, payment — who and when.',
     operationId: 'getEnrolmentHistory',

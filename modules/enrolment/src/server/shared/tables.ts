@@ -1,4 +1,4 @@
-import { date, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Address, Bac, FirstHigherEducation } from '../../contract/index.ts';
 import type { Static } from 'typebox';
 
@@ -66,6 +66,7 @@ export const enrolments = enrolmentSchema.table('enrolments', {
   kind: text('kind').$type<'main' | 'secondary'>().notNull(),
   regime: text('regime').notNull(),
   cvecNumber: text('cvec_number'),
+  profiles: text('profiles').array().notNull().default([]),
   status: text('status').$type<'draft' | 'submitted' | 'validated' | 'cancelled'>().notNull(),
   paymentStatus: text('payment_status').$type<'none' | 'unpaid' | 'pending' | 'paid' | 'exempt'>().notNull(),
   cancelReason: text('cancel_reason'),
@@ -77,3 +78,31 @@ export const enrolments = enrolmentSchema.table('enrolments', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+export const documentRequirements = enrolmentSchema.table('document_requirements', {
+  id: uuid('id').primaryKey(),
+  documentType: text('document_type').notNull(),
+  pointId: uuid('point_id'),
+  regime: text('regime'),
+  profile: text('profile'),
+  mandatory: boolean('mandatory').notNull(),
+});
+
+export const documents = enrolmentSchema.table(
+  'documents',
+  {
+    enrolmentId: uuid('enrolment_id').notNull(),
+    documentType: text('document_type').notNull(),
+    status: text('status').$type<'submitted' | 'accepted' | 'rejected'>().notNull(),
+    fileId: uuid('file_id').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    rejectReason: text('reject_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewedBy: text('reviewed_by'),
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [primaryKey({ columns: [table.enrolmentId, table.documentType] })],
+);
