@@ -129,7 +129,8 @@ export function DataTable<Row>({
       </Stack>
       {query.error && <ProblemAlert error={query.error} />}
       <Box sx={{ height: 4 }}>{query.isFetching && <LinearProgress aria-label={t('app.loading')} />}</Box>
-      <TableContainer component={Paper} variant="outlined">
+      {/* Focusable and named: a wide table scrolls sideways, and keyboard users must reach it (WCAG 2.1.1). */}
+      <TableContainer component={Paper} variant="outlined" tabIndex={0} role="region" aria-label={title}>
         <Table size="small">
           <caption style={{ captionSide: 'top', textAlign: 'left', padding: '8px 16px' }}>
             {sortedBy
