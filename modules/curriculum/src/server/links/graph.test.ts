@@ -55,6 +55,24 @@ describe('the training-offer graph over HTTP', () => {
     expect(again.objects.find((object) => object.id === ec.id)).toMatchObject({ ects: 5, hours: { CM: 12, TD: 18 } });
   });
 
+  it('serves a tree again from its ETag until the offer changes, then the new tree', async () => {
+    const lic = await f.create('ET-LIC', 'formation');
+    const ue = await f.create('ET-UE', 'ue', { parentId: lic.id });
+    const first = await f.runtime.request('GET', `${api}/objects/${lic.id}/tree`);
+    const etag = first.headers['etag'] as string;
+    expect(etag).toMatch(/^"[0-9a-f-]{36}\.\d+"$/);
+    expect((await f.runtime.request('GET', `${api}/objects/${lic.id}/tree`, undefined, { 'if-none-match': etag })).statusCode).toBe(304);
+    expect((await f.runtime.request('GET', `${api}/objects/${lic.id}/tree`)).body).toBe(first.body);
+
+    await f.runtime.request('PATCH', `${api}/objects/${ue.id}`, { labels: { fr: 'Renommée' } });
+    const changed = await f.runtime.request('GET', `${api}/objects/${lic.id}/tree`, undefined, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers['etag']).not.toBe(etag);
+    expect(changed.json().objects.find((o: Obj) => o.id === ue.id).labels.fr).toBe('Renommée');
+    await f.link(ue, await f.create('ET-EC', 'ec'));
+    expect((await f.runtime.request('GET', `${api}/objects/${lic.id}/tree`)).json().nodes.map((n: { path: string }) => n.path)).toContain('ET-LIC>ET-UE>ET-EC');
+  });
+
   it('keeps children in order: insert at a position, move, remove', async () => {
     const ue = await f.create('ORD-UE', 'ue');
     const [x, y, z] = [await f.create('ORD-X', 'ec'), await f.create('ORD-Y', 'ec'), await f.create('ORD-Z', 'ec')];

@@ -28,6 +28,7 @@ export async function createObject(context: ModuleContext, input: CreateTraining
   try {
     return await context.transaction(async (tx) => {
       await assertPeriodExists(tx, input.periodId);
+      await lockPeriodGraph(tx, input.periodId);
       const kind = await kindOf(tx, input.type);
       checkChoice(kind.grouping, input.choice, input.type);
       await assertStructureExists(tx, input.ownerStructureId);
@@ -78,6 +79,7 @@ export async function updateObject(
     checkVersion(`Training object ${current.code}`, current.version, expectedVersion);
     assertEditable(current, options.unfreeze);
     await assertOwns(tx, origin.scope, current.ownerStructureId, `change ${current.code}`);
+    await lockPeriodGraph(tx, current.periodId);
     if (patch.ownerStructureId !== undefined && patch.ownerStructureId !== current.ownerStructureId) {
       await assertStructureExists(tx, patch.ownerStructureId);
       await assertOwns(tx, origin.scope, patch.ownerStructureId, `give ${current.code} to that structure`);
@@ -104,7 +106,6 @@ export async function updateObject(
     const updated = toTrainingObject(row!);
     const before = toTrainingObject(current);
     if (current.status === 'validated') {
-      await lockPeriodGraph(tx, current.periodId);
       const paths = await pathsOf(tx, current.id);
       await context.publish(
         tx,

@@ -1,48 +1,54 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { notFound, rowsOf, type Executor } from '@pegase/platform';
 import type { FormationTree, TreeNode } from '../../contract/index.ts';
-import { toTrainingObject } from '../objects/object-mapper.ts';
-import { objects } from '../shared/tables.ts';
+import { objectRowOf, toTrainingObject } from '../objects/object-mapper.ts';
 
-interface NodeRow extends Record<string, unknown> {
+interface TreeRow extends Record<string, unknown> {
   object_id: string;
   parent_path: string | null;
   path: string;
   position: number;
   depth: number;
+  /** The object's row, on its first node only (the others repeat it: null). */
+  object: Record<string, unknown> | null;
 }
 
 /**
- * Every path below `rootId` in one recursive query, in reading order
- * (parents first, siblings by position: the array of positions sorts it);
- * then every object of the tree once. Two round trips, whatever the size.
+ * Every path below `rootId` and every object of the tree once, in one
+ * recursive statement: nodes in reading order (parents first, siblings by
+ * position: the array of positions sorts it), each object's columns on the
+ * first node that reaches it. One round trip whatever the size, and no
+ * lookup whose cost grows with the period.
  */
 export async function readTree(db: Executor, rootId: string): Promise<FormationTree> {
-  const nodes = await rowsOf<NodeRow>(
+  const rows = await rowsOf<TreeRow>(
     db,
-    sql`with recursive tree (object_id, parent_path, path, position, depth, sort_key) as (
-          select o.id, null::text, o.code, 0, 0, array[0]
+    sql`with recursive tree (object_id, parent_path, path, position, depth, sort_key, object) as (
+          select o.id, null::text, o.code, 0, 0, array[0], to_jsonb(o)
             from curriculum.objects o where o.id = ${rootId}::uuid
           union all
-          select l.child_id, t.path, t.path || '>' || c.code, l.position, t.depth + 1, t.sort_key || l.position
+          select l.child_id, t.path, t.path || '>' || c.code, l.position, t.depth + 1, t.sort_key || l.position, to_jsonb(c)
             from tree t
             join curriculum.links l on l.parent_id = t.object_id
             join curriculum.objects c on c.id = l.child_id
+        ), ordered as (
+          select object_id, parent_path, path, position, depth, sort_key, object,
+                 row_number() over (partition by object_id order by sort_key) as seen
+            from tree
         )
-        select object_id, parent_path, path, position, depth from tree order by sort_key`,
+        select object_id, parent_path, path, position, depth, case when seen = 1 then object end as object
+          from ordered order by sort_key`,
   );
-  if (nodes.length === 0) throw notFound('Training object', rootId);
-  const ids = [...new Set(nodes.map((node) => node.object_id))];
-  const rows = await db.select().from(objects).where(inArray(objects.id, ids));
+  if (rows.length === 0) throw notFound('Training object', rootId);
   return {
     root: rootId,
-    objects: rows.map(toTrainingObject),
-    nodes: nodes.map((node): TreeNode => ({
-      path: node.path,
-      objectId: node.object_id,
-      parentPath: node.parent_path,
-      position: Number(node.position),
-      depth: Number(node.depth),
+    objects: rows.filter((row) => row.object !== null).map((row) => toTrainingObject(objectRowOf(row.object!))),
+    nodes: rows.map((row): TreeNode => ({
+      path: row.path,
+      objectId: row.object_id,
+      parentPath: row.parent_path,
+      position: Number(row.position),
+      depth: Number(row.depth),
     })),
   };
 }

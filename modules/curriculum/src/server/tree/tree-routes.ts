@@ -1,8 +1,10 @@
+import { Type } from 'typebox';
 import { type ModuleApp, type ModuleContext } from '@pegase/platform';
 import { IdParams } from '@pegase/referential/contract';
 import { curriculumPermissions, FormationTree, ObjectPaths } from '../../contract/index.ts';
 import { getObject } from '../objects/object-queries.ts';
-import { pathsOf, readTree } from './tree-queries.ts';
+import { treeJson } from './tree-cache.ts';
+import { pathsOf } from './tree-queries.ts';
 
 const read = { access: { permission: curriculumPermissions.read } };
 
@@ -12,13 +14,21 @@ export async function treeRoutes(app: ModuleApp, context: ModuleContext): Promis
     {
       config: read,
       schema: {
-        summary: 'Read an object (usually a formation) and everything below it in one call: every object once, every path in reading order.',
+        summary:
+          'Read an object (usually a formation) and everything below it in one call: every object once, every path in reading order. The ETag changes with the offer: send If-None-Match to get 304 when nothing changed.',
         operationId: 'getTree',
         params: IdParams,
-        response: { 200: FormationTree },
+        response: { 200: FormationTree, 304: Type.Null({ description: 'Not modified since the ETag sent in If-None-Match.' }) },
       },
     },
-    async (request) => readTree(context.db, request.params.id),
+    async (request, reply) => {
+      const { version, json } = await treeJson(context.db, request.params.id);
+      const etag = `"${version}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      // Already serialised (and cached): sent as it is.
+      return reply.type('application/json; charset=utf-8').send(json as never);
+    },
   );
 
   app.get(
