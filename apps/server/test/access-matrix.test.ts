@@ -224,6 +224,18 @@ describe('access of every route', () => {
           sciencesStaff: 201,
         },
       ],
+      'GET /api/enrolment/v1/points/{pointId}/admissions': [
+        { method: 'GET', url: `/api/enrolment/v1/points/${point.id}/admissions`, body: undefined, sciencesStaff: 200 },
+      ],
+      'POST /api/enrolment/v1/points/{pointId}/admissions/import': [
+        {
+          method: 'POST',
+          url: `/api/enrolment/v1/points/${point.id}/admissions/import?source=PARCOURSUP`,
+          body: Buffer.from('nom;prenoms;date_naissance\nMatrice;Alice;2007-01-01\n'),
+          headers: { 'content-type': 'text/csv' },
+          sciencesStaff: 200,
+        },
+      ],
       'GET /api/enrolment/v1/enrolments/{id}': [{ method: 'GET', url: `${enrolments}/${enrolment.id}`, body: undefined, sciencesStaff: 200 }],
       'GET /api/enrolment/v1/enrolments/{id}/history': [{ method: 'GET', url: `${enrolments}/${enrolment.id}/history`, body: undefined, sciencesStaff: 200 }],
       'POST /api/enrolment/v1/enrolments/{id}/submit': [

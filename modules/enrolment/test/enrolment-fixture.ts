@@ -26,7 +26,7 @@ export async function enrolmentRuntime() {
   await nomenclature('COUNTRY', ['100']);
   await nomenclature('SEX', ['F', 'M']);
   await nomenclature('REGIME', ['FI', 'FC']);
-  await nomenclature('ENROLMENT-ORIGIN', ['PARCOURSUP', 'MANUELLE']);
+  await nomenclature('ENROLMENT-ORIGIN', ['PARCOURSUP', 'MANUELLE', 'REINSCRIPTION']);
   await nomenclature('DOCUMENT-TYPE', ['PHOTO', 'IDENTITE', 'BOURSE']);
   await nomenclature('PROFILE', ['BOURSIER']);
   const period = await call('POST', '/api/referential/v1/periods', {

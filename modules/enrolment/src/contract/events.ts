@@ -1,4 +1,5 @@
 import { defineEvent } from '@pegase/platform';
+import { Admission } from './admissions.ts';
 import { Enrolment } from './enrolments.ts';
 import { Learner } from './learners.ts';
 
@@ -8,6 +9,7 @@ export const enrolmentEvents = {
 } as const;
 
 export const enrolmentLifecycleEvents = {
+  admissionCreated: defineEvent('enrolment.admission.created', 'A candidate was admitted at an enrolment point and given an invitation code.', Admission),
   enrolmentCreated: defineEvent('enrolment.enrolment.created', 'An enrolment was started (draft), by staff or the student.', Enrolment),
   enrolmentSubmitted: defineEvent('enrolment.enrolment.submitted', 'A student (or staff) submitted an enrolment: it joins the back-office queue.', Enrolment),
   enrolmentValidated: defineEvent(

@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './enrolments.ts';
 export * from './feed.ts';
 export * from './documents.ts';
+export * from './admissions.ts';

@@ -8,6 +8,8 @@ export const enrolmentPermissions = {
   enrolmentsWrite: 'enrolment.enrolments.write',
   feed: 'enrolment.feed.read',
   requirements: 'enrolment.requirements.write',
+  admissions: 'enrolment.admissions.write',
+  reinscriptions: 'enrolment.reinscriptions.write',
 } as const;
 
 export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
@@ -33,5 +35,12 @@ export const enrolmentPermissionDeclarations: PermissionDeclaration[] = [
     description: 'Stream every enrolment changed since a cursor (directory provisioning, card services).',
     roles: ['service'],
   },
+  {
+    name: enrolmentPermissions.admissions,
+    description:
+      'Import admitted candidates (Parcoursup, eCandidat, a jury) at an enrolment point and read its admissions; staff for the points of their structures.',
+    roles: ['staff', 'service'],
+  },
+  { name: enrolmentPermissions.reinscriptions, description: 'Invite the learners of a period to enrol again in the next one.', roles: [] },
   { name: enrolmentPermissions.requirements, description: 'Set which supporting documents are required, for which points, régimes and profiles.', roles: [] },
 ];

@@ -432,7 +432,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read an object (usually a formation) and everything below it in one call: every object once, every path in reading order. */
+    /** Read an object (usually a formation) and everything below it in one call: every object once, every path in reading order. The ETag changes with the offer: send If-None-Match to get 304 when nothing changed. */
     get: operations['getTree'];
     put?: never;
     post?: never;
@@ -785,6 +785,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/enrolment/v1/points/{pointId}/admissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The candidates admitted at an enrolment point, with their invitation codes. */
+    get: operations['listAdmissions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/points/{pointId}/admissions/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import admitted candidates (CSV: nom, prenoms, date_naissance, and optionally numero, ine, email; `,` or `;`): each new one gets an invitation code; all or nothing, every bad line reported; a file imported again adds nothing. */
+    post: operations['importAdmissions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/periods/{periodId}/reinscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite every learner validated in an earlier period to enrol again, at the point of the same code in this period. */
+    post: operations['inviteReturningLearners'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/admissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s admissions: where they may enrol, with the invitation codes. */
+    get: operations['listMyAdmissions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s enrolments. */
+    get: operations['listMyEnrolments'];
+    put?: never;
+    /** Start one’s own enrolment (draft) from an invitation, choosing the régime and profiles. */
+    post: operations['enrolFromInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrolment/v1/feed': {
     parameters: {
       query?: never;
@@ -848,23 +934,6 @@ export interface paths {
     put?: never;
     /** Accept a document, or reject it with a reason the student reads. */
     post: operations['reviewEnrolmentDocument'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/enrolment/v1/me/enrolments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in student’s enrolments. */
-    get: operations['listMyEnrolments'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3863,6 +3932,13 @@ export interface operations {
           };
         };
       };
+      /** @description Not modified since the ETag sent in If-None-Match. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description The request was refused; the problem says why and which fields. */
       '4XX': {
         headers: {
@@ -5747,6 +5823,417 @@ export interface operations {
       };
     };
   };
+  listAdmissions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        pointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description ENROLMENT-ORIGIN value: PARCOURSUP, ECANDIDAT, REINSCRIPTION… */
+            source: string;
+            candidateNumber: string | null;
+            familyName: string;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            ine: string | null;
+            email: string | null;
+            learnerId: string | null;
+            /** @description Opens the online enrolment at this point. */
+            invitationCode: string;
+            status: 'invited' | 'used' | 'withdrawn';
+            /** Format: date-time */
+            createdAt: string;
+            usedAt: string | null;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importAdmissions: {
+    parameters: {
+      query: {
+        /** @description ENROLMENT-ORIGIN value of the file: PARCOURSUP, ECANDIDAT, a jury (MANUELLE)… */
+        source: string;
+      };
+      header?: never;
+      path: {
+        pointId: string;
+      };
+      cookie?: never;
+    };
+    /** @description The CSV file. */
+    requestBody: {
+      content: {
+        /**
+         * @example numero;nom;prenoms;date_naissance;ine;email
+         *     1001;Durand;Alice;2007-04-02;;alice@example.org
+         */
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description New admissions, each with an invitation code. */
+            invited: number;
+            /** @description Candidates already admitted at this point (a file imported again). */
+            alreadyInvited: number;
+            /** @description The admissions of the file, in its order. */
+            admissions: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              pointId: string;
+              /** Format: uuid */
+              periodId: string;
+              /** @description ENROLMENT-ORIGIN value: PARCOURSUP, ECANDIDAT, REINSCRIPTION… */
+              source: string;
+              candidateNumber: string | null;
+              familyName: string;
+              givenNames: string;
+              /**
+               * Format: date
+               * @description ISO 8601 date, YYYY-MM-DD.
+               * @example 2026-09-01
+               */
+              birthDate: string;
+              ine: string | null;
+              email: string | null;
+              learnerId: string | null;
+              /** @description Opens the online enrolment at this point. */
+              invitationCode: string;
+              status: 'invited' | 'used' | 'withdrawn';
+              /** Format: date-time */
+              createdAt: string;
+              usedAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  inviteReturningLearners: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    /** @description Invite every learner validated in that period again, at the point with the same code in this period. */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          fromPeriodId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            invited: number;
+            alreadyInvited: number;
+            /** @description Point codes of the earlier period with no point of the same code now. */
+            withoutPoint: string[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyAdmissions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description ENROLMENT-ORIGIN value: PARCOURSUP, ECANDIDAT, REINSCRIPTION… */
+            source: string;
+            candidateNumber: string | null;
+            familyName: string;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            ine: string | null;
+            email: string | null;
+            learnerId: string | null;
+            /** @description Opens the online enrolment at this point. */
+            invitationCode: string;
+            status: 'invited' | 'used' | 'withdrawn';
+            /** Format: date-time */
+            createdAt: string;
+            usedAt: string | null;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyEnrolments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  enrolFromInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          invitationCode: string;
+          regime: string;
+          profiles?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   streamEnrolmentFeed: {
     parameters: {
       query?: {
@@ -6051,72 +6538,6 @@ export interface operations {
             submittedAt: string | null;
             reviewedAt: string | null;
           };
-        };
-      };
-      /** @description The request was refused; the problem says why and which fields. */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The server failed or is unavailable; nothing was changed. */
-      '5XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listMyEnrolments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            learnerId: string;
-            /** Format: uuid */
-            pointId: string;
-            /** Format: uuid */
-            periodId: string;
-            origin: string;
-            kind: 'main' | 'secondary';
-            regime: string;
-            cvecNumber: string | null;
-            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
-            profiles: string[];
-            /** @description draft (being filled in) → submitted → validated, or cancelled. */
-            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
-            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
-            cancelReason: string | null;
-            submittedAt: string | null;
-            validatedAt: string | null;
-            cancelledAt: string | null;
-            /** @description Incremented at each change; send it back in If-Match to update. */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          }[];
         };
       };
       /** @description The request was refused; the problem says why and which fields. */

@@ -24,6 +24,7 @@ import {
 } from '../../contract/index.ts';
 import { cancelEnrolment, createEnrolment, setPaymentStatus, submitEnrolment, validateEnrolment } from './enrolment-commands.ts';
 import { getEnrolment, listEnrolments } from './enrolment-queries.ts';
+import { admissionRoutes } from '../admissions/admission-routes.ts';
 
 const read = { access: { permission: enrolmentPermissions.enrolmentsRead } };
 const write = { access: { permission: enrolmentPermissions.enrolmentsWrite } };
@@ -142,4 +143,6 @@ export async function enrolmentRoutes(app: ModuleApp, context: ModuleContext): P
     summary: 'The history of an enrolment: created, submitted, validated or cancelled, payment — who and when.',
     operationId: 'getEnrolmentHistory',
   });
+
+  await admissionRoutes(app, context);
 }

@@ -106,3 +106,22 @@ export const documents = enrolmentSchema.table(
   },
   (table) => [primaryKey({ columns: [table.enrolmentId, table.documentType] })],
 );
+
+export const admissions = enrolmentSchema.table('admissions', {
+  id: uuid('id').primaryKey(),
+  pointId: uuid('point_id').notNull(),
+  periodId: uuid('period_id').notNull(),
+  source: text('source').notNull(),
+  candidateNumber: text('candidate_number'),
+  familyName: text('family_name').notNull(),
+  givenNames: text('given_names').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  ine: text('ine'),
+  email: text('email'),
+  learnerId: uuid('learner_id'),
+  identityKey: text('identity_key').notNull(),
+  invitationCode: text('invitation_code').notNull(),
+  status: text('status').$type<'invited' | 'used' | 'withdrawn'>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+});
