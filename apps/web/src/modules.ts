@@ -1,11 +1,12 @@
 import { registerTranslations, type WebModule } from '@pegase/web-kit';
 import { curriculumWeb } from '@pegase/curriculum/web';
+import { enrolmentWeb } from '@pegase/enrolment/web';
 import { referentialWeb } from '@pegase/referential/web';
 
 /**
  * The modules whose pages the application shows, in menu order. A module's
  * descriptor is small (paths, roles, texts); its pages load on first use.
  */
-export const webModules: WebModule[] = [referentialWeb, curriculumWeb];
+export const webModules: WebModule[] = [referentialWeb, curriculumWeb, enrolmentWeb];
 
 for (const module of webModules) registerTranslations(module.name, module.translations);

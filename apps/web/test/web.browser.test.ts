@@ -87,7 +87,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     expect(await page.title()).toBe('Accueil — Pégase');
     await page.getByRole('heading', { level: 2, name: 'Files de travail' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation', 'Inscriptions']);
     await page.getByTestId('figure').nth(2).waitFor();
     const figures = (await page.getByTestId('figure').allTextContents()).map((text) => Number(text.replace(/\s/g, '')));
     expect(figures).toHaveLength(3);
@@ -256,7 +256,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     const admin = await context.newPage();
     await logIn(admin, 'admin', 'admin-sandbox');
     const nav = admin.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation', 'Inscriptions']);
     await admin.getByTestId('figure').nth(2).waitFor();
     await expectAccessible(admin, 'web-admin-home');
     await context.close();
@@ -286,8 +286,10 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('heading', { name: 'Bienvenue, Camille Martin' }).waitFor();
     expect(await page.getByTestId('learner-code').textContent()).toContain('PGS0000001');
     for (const heading of ['Mon inscription', 'Mes choix', 'Mes résultats', 'Mes documents']) {
-      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+      await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
     }
+    // Enrolment's service lists her enrolments: none in the sandbox.
+    await page.getByTestId('my-enrolments').getByText('Vous n’avez aucune inscription en cours.').waitFor();
     expect(await page.getByText('Bientôt disponible').count()).toBe(4);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page, 'web-student-home-phone');
