@@ -288,9 +288,10 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     for (const heading of ['Mon inscription', 'Mes choix', 'Mes résultats', 'Mes documents']) {
       await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
     }
-    // Enrolment's service lists her enrolments: none in the sandbox.
+    // Enrolment's service lists her enrolments (none in the sandbox) and replaces the shell's "coming soon" card.
     await page.getByTestId('my-enrolments').getByText('Vous n’avez aucune inscription en cours.').waitFor();
-    expect(await page.getByText('Bientôt disponible').count()).toBe(4);
+    expect(await page.getByRole('heading', { level: 2, name: 'Mon inscription' }).count()).toBe(1);
+    expect(await page.getByText('Bientôt disponible').count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page, 'web-student-home-phone');
 

@@ -89,7 +89,7 @@ function StudentHome({ session }: { session: Session }) {
       </Card>
       {services.length > 0 && <HomeCards cards={services} />}
       <Grid container spacing={2}>
-        {STUDENT_SERVICES.map((service) => (
+        {STUDENT_SERVICES.filter((service) => !services.some((card) => card.provides === service)).map((service) => (
           <Grid key={service} size={{ xs: 12, sm: 6 }}>
             <ComingSoon title={t(`home.${service}`)} />
           </Grid>

@@ -18,6 +18,6 @@ export const enrolmentWeb = defineWebModule({
   ],
   home: [
     { id: 'enrolment-queue', kind: 'queue', roles: ['staff'], load: () => import('./home/EnrolmentQueue.tsx') },
-    { id: 'enrolment-mine', kind: 'service', roles: ['student'], load: () => import('./home/MyEnrolmentsCard.tsx') },
+    { id: 'enrolment-mine', kind: 'service', roles: ['student'], provides: 'myEnrolment', load: () => import('./home/MyEnrolmentsCard.tsx') },
   ],
 });

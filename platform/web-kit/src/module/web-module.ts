@@ -29,6 +29,8 @@ export interface WebHomeCard {
   kind: 'queue' | 'figure' | 'service';
   roles: Role[];
   load: LazyComponent;
+  /** The portal service this card provides: the shell's "coming soon" card for it is then not shown. */
+  provides?: 'myEnrolment' | 'myChoices' | 'myResults' | 'myDocuments' | 'myTeaching' | 'myMarks';
 }
 
 /** What a module gives the web application, from `modules/<name>/src/web`. */

@@ -90,6 +90,25 @@ describe('admissions and invitations over HTTP', () => {
     expect(started.json()).toMatchObject({ status: 'draft', origin: 'PARCOURSUP', kind: 'main', pointId: f.point.id });
     const twice = await f.runtime.request('POST', '/api/enrolment/v1/me/enrolments', { invitationCode: mine[0]!.invitationCode, regime: 'FI' }, {}, ada);
     expect(twice.json()).toMatchObject({ status: 409, type: 'urn:pegase:problem:invitation-used' });
+
+    // She submits it herself; a retry with the same key is the same submission.
+    const submit = () =>
+      f.runtime.request('POST', `/api/enrolment/v1/me/enrolments/${started.json().id}/submit`, undefined, { 'idempotency-key': 'ada-submit-0001' }, ada);
+    const submitted = await submit();
+    expect(submitted.json()).toMatchObject({ status: 'submitted' });
+    expect((await submit()).json()).toEqual(submitted.json());
+    const intruder: TokenClaims = { subject: 'eve', roles: ['student'], learnerCode: 'PGS0000099' };
+    expect(
+      (
+        await f.runtime.request(
+          'POST',
+          `/api/enrolment/v1/me/enrolments/${started.json().id}/submit`,
+          undefined,
+          { 'idempotency-key': 'eve-submit-0001' },
+          intruder,
+        )
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('invites the learners validated last year again, at the point of the same code', async () => {

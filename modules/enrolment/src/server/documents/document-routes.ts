@@ -12,8 +12,9 @@ import {
   EnrolmentDocument,
   enrolmentPermissions,
   ReviewDocument,
+  SubmitHeaders,
 } from '../../contract/index.ts';
-import { forChange } from '../enrolments/enrolment-commands.ts';
+import { forChange, submitLoaded } from '../enrolments/enrolment-commands.ts';
 import { toEnrolment, type EnrolmentRow } from '../enrolments/enrolment-mapper.ts';
 import { enrolments, learners } from '../shared/tables.ts';
 import { createRequirement, reviewDocument, uploadDocument } from './document-commands.ts';
@@ -110,6 +111,24 @@ export async function documentRoutes(app: ModuleApp, context: ModuleContext): Pr
         .orderBy(enrolments.createdAt);
       return rows.map((row) => toEnrolment(row.enrolment));
     },
+  );
+
+  app.post(
+    '/me/enrolments/:id/submit',
+    {
+      config: self,
+      schema: {
+        summary: 'Submit one’s own enrolment. Send an Idempotency-Key: a retry with the same key answers the same submission and changes nothing.',
+        operationId: 'submitMyEnrolment',
+        params: IdParams,
+        headers: SubmitHeaders,
+        response: { 200: Enrolment },
+      },
+    },
+    async (request) =>
+      context.transaction(async (tx) =>
+        submitLoaded(context, tx, await ownEnrolment(tx, request.principal, request.params.id), request.headers['idempotency-key'], originOf(request)),
+      ),
   );
 
   app.get(

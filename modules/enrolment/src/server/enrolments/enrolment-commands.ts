@@ -100,21 +100,23 @@ async function transition(
  * enrolment is a second submission, refused.
  */
 export async function submitEnrolment(context: ModuleContext, id: string, key: string, origin: Origin): Promise<Enrolment> {
-  return context.transaction(async (tx) => {
-    const current = await forChange(tx, id, undefined, origin, 'submit this enrolment');
-    if (current.status !== 'draft') {
-      if (current.submitKey === key) return toEnrolment(current);
-      throw conflict('already-submitted', `This enrolment is already ${current.status}; a retry must send the same Idempotency-Key as the first submission.`);
-    }
-    return transition(
-      context,
-      tx,
-      current,
-      { status: 'submitted', submitKey: key, submittedAt: new Date() },
-      enrolmentLifecycleEvents.enrolmentSubmitted,
-      origin,
-    );
-  });
+  return context.transaction(async (tx) => submitLoaded(context, tx, await forChange(tx, id, undefined, origin, 'submit this enrolment'), key, origin));
+}
+
+/** The submission itself, for an enrolment already loaded for update (by staff in scope, or by its student). */
+export async function submitLoaded(context: ModuleContext, tx: Transaction, current: EnrolmentRow, key: string, origin: Origin): Promise<Enrolment> {
+  if (current.status !== 'draft') {
+    if (current.submitKey === key) return toEnrolment(current);
+    throw conflict('already-submitted', `This enrolment is already ${current.status}; a retry must send the same Idempotency-Key as the first submission.`);
+  }
+  return transition(
+    context,
+    tx,
+    current,
+    { status: 'submitted', submitKey: key, submittedAt: new Date() },
+    enrolmentLifecycleEvents.enrolmentSubmitted,
+    origin,
+  );
 }
 
 /** Validates a submitted enrolment whose mandatory documents are accepted and whose fees are paid or waived. */
