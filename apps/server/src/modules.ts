@@ -1,11 +1,12 @@
 import type { PegaseModule } from '@pegase/platform';
 import { curriculumModule } from '@pegase/curriculum/module';
+import { documentsModule } from '@pegase/documents/module';
 import { enrolmentModule } from '@pegase/enrolment/module';
 import { referentialModule } from '@pegase/referential/module';
 import { UsageError } from './errors.ts';
 
 /** Every module this build contains, in dependency order. */
-export const allModules: PegaseModule[] = [referentialModule, curriculumModule, enrolmentModule];
+export const allModules: PegaseModule[] = [referentialModule, curriculumModule, enrolmentModule, documentsModule];
 
 export function selectModules(names: string | undefined): PegaseModule[] {
   if (names === undefined || names.trim() === '') return allModules;

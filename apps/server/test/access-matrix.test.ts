@@ -135,6 +135,31 @@ describe('access of every route', () => {
     const photo = await runtime.request('PUT', `/api/enrolment/v1/enrolments/${withPhoto.id}/documents/PHOTO`, png, { 'content-type': 'image/png' });
     expect(photo.statusCode, photo.body).toBe(200);
     const enrolments = '/api/enrolment/v1/enrolments';
+    // A validated enrolment at the same point, for its certificate of enrolment.
+    const certified = await (async () => {
+      const learner = await runtime.request('POST', '/api/enrolment/v1/learners', {
+        familyName: 'Matrice',
+        givenNames: 'Claude',
+        birthDate: '2004-04-04',
+        birthCountry: '100',
+        sex: 'F',
+      });
+      expect(learner.statusCode, learner.body).toBe(201);
+      const created = await enrol(learner.json().id);
+      const steps: [string, string, unknown, Record<string, string>][] = [
+        ['POST', `${enrolments}/${created.id}/submit`, undefined, { 'idempotency-key': 'matrix-certified' }],
+        ['PUT', `${enrolments}/${created.id}/payment-status`, { paymentStatus: 'exempt' }, {}],
+        ['PUT', `${enrolments}/${created.id}/documents/PHOTO`, png, { 'content-type': 'image/png' }],
+        ['POST', `${enrolments}/${created.id}/documents/PHOTO/review`, { decision: 'accepted' }, {}],
+        ['POST', `${enrolments}/${created.id}/validate`, undefined, {}],
+      ];
+      for (const [method, url, body, headers] of steps) {
+        const response = await runtime.request(method, url, body, headers);
+        expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(200);
+      }
+      await runtime.drainEvents();
+      return created;
+    })();
     /**
      * For each staff-scoped route, requests on the sciences and on the top of
      * the tree, with the status the staff of the sciences get: staff of the
@@ -262,6 +287,9 @@ describe('access of every route', () => {
       ],
       'GET /api/enrolment/v1/enrolments/{id}/documents/{documentType}/file': [
         { method: 'GET', url: `${enrolments}/${withPhoto.id}/documents/PHOTO/file`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/documents/v1/enrolments/{enrolmentId}/certificate': [
+        { method: 'GET', url: `/api/documents/v1/enrolments/${certified.id}/certificate?lang=en`, body: undefined, sciencesStaff: 200 },
       ],
       'POST /api/curriculum/v1/periods/{periodId}/import-xlsx': [
         { method: 'POST', url: `/api/curriculum/v1/periods/${year.id}/import-xlsx`, body: spreadsheet, headers: xlsx, sciencesStaff: 200 },

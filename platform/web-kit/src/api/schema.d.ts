@@ -940,6 +940,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/enrolment/v1/me/enrolments/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit one’s own enrolment. Send an Idempotency-Key: a retry with the same key answers the same submission and changes nothing. */
+    post: operations['submitMyEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrolment/v1/me/enrolments/{id}/documents': {
     parameters: {
       query?: never;
@@ -1006,6 +1023,66 @@ export interface paths {
     };
     /** Download a received document (as it was checked: same bytes, same SHA-256). */
     get: operations['downloadEnrolmentDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/v1/enrolments/{enrolmentId}/certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Issue the certificate of enrolment (certificat de scolarité) of a validated enrolment, as PDF; staff for the points of their structures.
+     * @description Each call issues a new certificate with its own verification code, recorded with its file. Only for a validated enrolment (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.
+     */
+    get: operations['issueEnrolmentCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/v1/me/enrolments/{enrolmentId}/certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in student’s certificate of enrolment for one of their validated enrolments, as PDF (404 for anyone else’s).
+     * @description Each call issues a new certificate with its own verification code, recorded with its file. Only for a validated enrolment (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.
+     */
+    get: operations['issueMyEnrolmentCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/v1/verify/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Public: confirm that a certificate is authentic, or revoked, from its verification code (the QR code leads here).
+     * @description An HTML page (French by default; English with ?lang=en or Accept-Language) or, with Accept: application/json, the verification as JSON. An unknown code is 404 (a page, or problem+json). At most 60 a minute from one address (429).
+     */
+    get: operations['verifyCertificate'];
     put?: never;
     post?: never;
     delete?: never;
@@ -6560,6 +6637,77 @@ export interface operations {
       };
     };
   };
+  submitMyEnrolment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A key the client draws once per submission and sends again when it retries: the same key is the same submission. */
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listMyEnrolmentDocuments: {
     parameters: {
       query?: never;
@@ -6745,6 +6893,185 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issueEnrolmentCertificate: {
+    parameters: {
+      query?: {
+        /** @description Language of the certificate: fr or en. */
+        lang?: 'fr' | 'en';
+      };
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate as an A4 PDF. Its verification code is also in the X-Certificate-Code header. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issueMyEnrolmentCertificate: {
+    parameters: {
+      query?: {
+        /** @description Language of the certificate: fr or en. */
+        lang?: 'fr' | 'en';
+      };
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate as an A4 PDF. Its verification code is also in the X-Certificate-Code header. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  verifyCertificate: {
+    parameters: {
+      query?: {
+        /** @description fr or en; otherwise the Accept-Language header decides, French by default. Other parameters are ignored. */
+        lang?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The verification code printed on the certificate (case, spaces and hyphens ignored). Anything else is simply unknown (404).
+         * @example K7QM-2XRT-AB4C-9ZZP-LM3D
+         */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate is authentic, or revoked since a date. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+          'application/json': {
+            code: string;
+            /** @description authentic: issued by this establishment and still holding; revoked: the enrolment was cancelled after issue. */
+            status: 'authentic' | 'revoked';
+            /** @description Given names and family name, as printed. */
+            holder: string;
+            formation: string;
+            academicYear: string;
+            establishment: string;
+            /** @description fr (default) or en. */
+            language: 'fr' | 'en';
+            /** Format: date-time */
+            issuedAt: string;
+            revokedAt: string | null;
+            /** @description SHA-256 of the PDF as issued: the same bytes have the same digest. */
+            sha256: string;
+          };
+        };
+      };
+      /** @description No certificate has this code: a page saying so, or a problem. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+          'application/problem+json': {
+            /** @description Stable URN of the kind of problem, e.g. urn:pegase:problem:validation. */
+            type: string;
+            title: string;
+            status: number;
+            /** @description What went wrong and what to do about it. */
+            detail: string;
+            instance?: string;
+            /** @description Quote it to the operators: it finds the logs of the request. */
+            requestId?: string;
+            errors?: {
+              /** @description body, querystring, params or headers */
+              in: string;
+              /** @description JSON pointer to the field */
+              field: string;
+              message: string;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
       /** @description The request was refused; the problem says why and which fields. */
       '4XX': {
         headers: {

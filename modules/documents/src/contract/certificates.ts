@@ -1,0 +1,105 @@
+import { Type, type Static } from 'typebox';
+import { Id, IsoDate, Timestamp } from '@pegase/referential/contract';
+
+export const CertificateLanguage = Type.Union([Type.Literal('fr'), Type.Literal('en')], { description: 'fr (default) or en.' });
+export type CertificateLanguage = Static<typeof CertificateLanguage>;
+
+export const CertificateQuery = Type.Object(
+  { lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')], { default: 'fr', description: 'Language of the certificate: fr or en.' })) },
+  { additionalProperties: false },
+);
+
+export const EnrolmentParams = Type.Object({ enrolmentId: Id }, { additionalProperties: false });
+
+/** A verification code: 20 characters A–Z and 2–7 (base 32, 100 random bits), printed in groups of four. */
+export const VERIFICATION_CODE_PATTERN = '^[A-Z2-7]{20}$';
+
+export const VerifyParams = Type.Object(
+  {
+    code: Type.String({
+      description: 'The verification code printed on the certificate (case, spaces and hyphens ignored). Anything else is simply unknown (404).',
+      examples: ['K7QM-2XRT-AB4C-9ZZP-LM3D'],
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const VerifyQuery = Type.Object(
+  {
+    lang: Type.Optional(
+      Type.String({ maxLength: 10, description: 'fr or en; otherwise the Accept-Language header decides, French by default. Other parameters are ignored.' }),
+    ),
+  },
+  // A public page reached from a QR code or a link: parameters added by a scanner or a mail client are ignored, not refused.
+  { additionalProperties: true },
+);
+
+/** What the certificate says of its holder, as it was when it was issued. */
+export const CertificateHolder = Type.Object({
+  learnerId: Id,
+  code: Type.String({ description: 'Learner number.' }),
+  ine: Type.Union([Type.String(), Type.Null()]),
+  familyName: Type.String(),
+  usageName: Type.Union([Type.String(), Type.Null()]),
+  givenNames: Type.String(),
+  birthDate: IsoDate,
+  sex: Type.String(),
+});
+export type CertificateHolder = Static<typeof CertificateHolder>;
+
+/** The enrolment point (and its formation) the certificate names. */
+export const CertificateFormation = Type.Object({
+  pointId: Id,
+  code: Type.String(),
+  path: Type.String({ description: 'Codes from the formation down to the enrolment point, e.g. LIC-INFO>LIC-INFO-L1.' }),
+  labels: Type.Object({ fr: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }),
+  formationCode: Type.String(),
+  formationLabels: Type.Object({ fr: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }),
+});
+export type CertificateFormation = Static<typeof CertificateFormation>;
+
+export const CertificatePeriod = Type.Object({
+  periodId: Id,
+  code: Type.String(),
+  academicYear: Type.String({ description: 'As printed: 2026-2027.' }),
+  startDate: IsoDate,
+  endDate: IsoDate,
+});
+export type CertificatePeriod = Static<typeof CertificatePeriod>;
+
+export const CertificateEstablishment = Type.Object({ uai: Type.String(), name: Type.String(), city: Type.Union([Type.String(), Type.Null()]) });
+export type CertificateEstablishment = Static<typeof CertificateEstablishment>;
+
+/** One issued certificate: what it said, its file, and whether it still holds. */
+export const Certificate = Type.Object({
+  id: Id,
+  code: Type.String({ pattern: VERIFICATION_CODE_PATTERN }),
+  enrolmentId: Id,
+  language: CertificateLanguage,
+  holder: CertificateHolder,
+  formation: CertificateFormation,
+  period: CertificatePeriod,
+  establishment: CertificateEstablishment,
+  file: Type.Object({ id: Id, mediaType: Type.String(), size: Type.Integer(), sha256: Type.String() }),
+  verificationUrl: Type.String({ format: 'uri' }),
+  issuedAt: Timestamp,
+  revokedAt: Type.Union([Timestamp, Type.Null()], { description: 'When its enrolment was cancelled: from then on it no longer holds.' }),
+});
+export type Certificate = Static<typeof Certificate>;
+
+/** What the public verification tells anyone holding the code. */
+export const CertificateVerification = Type.Object({
+  code: Type.String(),
+  status: Type.Union([Type.Literal('authentic'), Type.Literal('revoked')], {
+    description: 'authentic: issued by this establishment and still holding; revoked: the enrolment was cancelled after issue.',
+  }),
+  holder: Type.String({ description: 'Given names and family name, as printed.' }),
+  formation: Type.String(),
+  academicYear: Type.String(),
+  establishment: Type.String(),
+  language: CertificateLanguage,
+  issuedAt: Timestamp,
+  revokedAt: Type.Union([Timestamp, Type.Null()]),
+  sha256: Type.String({ description: 'SHA-256 of the PDF as issued: the same bytes have the same digest.' }),
+});
+export type CertificateVerification = Static<typeof CertificateVerification>;

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { conflict, notFound, Problem, type ModuleContext, type Origin, type Scope, type Transaction } from '@pegase/platform';
+import { documentsEvents, type Certificate, type CertificateLanguage } from '../../contract/index.ts';
+import { certificates, enrolmentPoints, enrolments, establishment, learners, periods, structures } from '../shared/tables.ts';
+import { toCertificate } from './certificate-mapper.ts';
+import { renderCertificate } from './certificate-pdf.ts';
+import { academicYearOf } from './certificate-texts.ts';
+import { newVerificationCode } from './verification-code.ts';
+
+/** Who asks: staff or an integration (within a scope), or a student for their own enrolments. */
+export type Requester = { kind: 'scope'; scope: Scope } | { kind: 'self'; learnerCode: string | null };
+
+export const verificationUrlOf = (publicUrl: string, code: string) => `${publicUrl}/api/documents/v1/verify/${code}`;
+
+async function assertManagesPoint(tx: Transaction, scope: Scope, ownerStructureId: string | null): Promise<void> {
+  if (scope.global) return;
+  if (ownerStructureId !== null && scope.structureCodes.length > 0) {
+    const [owner] = await tx.select({ lineage: structures.lineageCodes }).from(structures).where(eq(structures.id, ownerStructureId));
+    if (owner !== undefined && owner.lineage.some((code) => scope.structureCodes.includes(code))) return;
+  }
+  const yours = scope.structureCodes.length === 0 ? 'no structure' : scope.structureCodes.join(', ');
+  throw new Problem(
+    403,
+    'outside-scope',
+    'Forbidden',
+    `You may not issue the certificate of this enrolment: your rights cover the enrolment points of ${yours} and the structures below.`,
+  );
+}
+
+const statusReason: Record<string, string> = {
+  draft: 'it is still a draft: it must be submitted, its documents accepted and its fees settled, then validated',
+  submitted: 'it is submitted but not validated yet (documents to accept or fees to settle)',
+  cancelled: 'it was cancelled',
+};
+
+/**
+ * Issues a certificate of enrolment: checks who asks and that the enrolment
+ * is validated, prints the PDF with a new verification code, and keeps the
+ * file (with its SHA-256) and what it said, announced and audited in one
+ * transaction. The enrolment's row is locked meanwhile, so that a
+ * cancellation either comes first (and the issue is refused) or revokes it.
+ */
+export async function issueCertificate(
+  context: ModuleContext,
+  enrolmentId: string,
+  language: CertificateLanguage,
+  requester: Requester,
+  publicUrl: string,
+  origin: Origin,
+): Promise<{ certificate: Certificate; pdf: Buffer }> {
+  return context.transaction(async (tx) => {
+    const [enrolment] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId)).for('share');
+    if (enrolment === undefined) throw notFound('Enrolment', enrolmentId);
+    const [learner] = await tx.select().from(learners).where(eq(learners.id, enrolment.learnerId));
+    const [point] = await tx.select().from(enrolmentPoints).where(eq(enrolmentPoints.objectId, enrolment.pointId));
+    // A student learns nothing of other learners' enrolments, not even that they exist.
+    if (requester.kind === 'self' && (requester.learnerCode === null || learner?.code !== requester.learnerCode)) throw notFound('Enrolment', enrolmentId);
+    if (requester.kind === 'scope') await assertManagesPoint(tx, requester.scope, point?.ownerStructureId ?? null);
+    if (enrolment.status !== 'validated') {
+      throw conflict(
+        'enrolment-not-validated',
+        `A certificate of enrolment is issued only for a validated enrolment; this one is ${enrolment.status}: ${statusReason[enrolment.status]}.`,
+      );
+    }
+    const [period] = await tx.select().from(periods).where(eq(periods.id, enrolment.periodId));
+    const [school] = await tx.select().from(establishment);
+    if (school === undefined) {
+      throw conflict(
+        'establishment-not-set',
+        'The establishment (name, UAI) is not set in the referential: a certificate must name it. An administrator sets it first.',
+      );
+    }
+    if (learner === undefined || point === undefined || period === undefined) {
+      throw new Problem(
+        503,
+        'busy',
+        'Try again',
+        'The learner, the enrolment point or the period of this enrolment has not reached the documents module yet: try again in a moment.',
+      );
+    }
+
+    const code = newVerificationCode();
+    const verificationUrl = verificationUrlOf(publicUrl, code);
+    const issuedAt = new Date();
+    const snapshot = {
+      holder: {
+        learnerId: learner.id,
+        code: learner.code,
+        ine: learner.ine,
+        familyName: learner.familyName,
+        usageName: learner.usageName,
+        givenNames: learner.givenNames,
+        birthDate: learner.birthDate,
+        sex: learner.sex,
+      },
+      formation: {
+        pointId: point.objectId,
+        code: point.code,
+        path: point.path,
+        labels: { fr: point.labelFr, en: point.labelEn },
+        formationCode: point.formationCode,
+        formationLabels: { fr: point.formationLabelFr, en: point.formationLabelEn },
+      },
+      period: {
+        periodId: period.id,
+        code: period.code,
+        academicYear: academicYearOf(period.startDate, period.endDate),
+        startDate: period.startDate,
+        endDate: period.endDate,
+      },
+      establishment: { uai: school.uai, name: school.name, city: school.city },
+    };
+    const pdf = await renderCertificate({ language, code, verificationUrl, issuedAt, ...snapshot });
+    const file = await context.files.put(tx, context.module, pdf, 'application/pdf');
+    const [row] = await tx
+      .insert(certificates)
+      .values({
+        id: randomUUID(),
+        code,
+        enrolmentId: enrolment.id,
+        learnerId: learner.id,
+        language,
+        ...snapshot,
+        fileId: file.id,
+        size: file.size,
+        sha256: file.sha256,
+        verificationUrl,
+        issuedAt,
+        issuedBy: origin.actor.subject,
+      })
+      .returning();
+    const certificate = toCertificate(row!);
+    await context.publish(tx, documentsEvents.certificateIssued, certificate, { subject: certificate.id, origin });
+    return { certificate, pdf };
+  });
+}

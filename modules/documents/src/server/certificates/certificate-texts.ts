@@ -1,0 +1,111 @@
+import type { CertificateFormation, CertificateHolder, CertificateLanguage, CertificatePeriod } from '../../contract/index.ts';
+
+/** Dates are those of the establishment, in metropolitan France. */
+export const ESTABLISHMENT_TIME_ZONE = 'Europe/Paris';
+
+const locales: Record<CertificateLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** « 1er janvier 2006 », « 14 mars 2026 »; "1 January 2006". A day (YYYY-MM-DD) is that day; an instant is its day in Paris. */
+export function formatDate(value: string | Date, lang: CertificateLanguage): string {
+  const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = day ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  const text = new Intl.DateTimeFormat(locales[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: day ? 'UTC' : ESTABLISHMENT_TIME_ZONE,
+  }).format(date);
+  return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
+}
+
+/** « 2026-2027 » for a year across two calendar years, « 2026 » otherwise. */
+export function academicYearOf(startDate: string, endDate: string): string {
+  const [start, end] = [startDate.slice(0, 4), endDate.slice(0, 4)];
+  return start === end ? start : `${start}-${end}`;
+}
+
+const upper = (name: string) => name.toLocaleUpperCase('fr-FR');
+
+/** Given names then the family name in capitals, with the usage name when there is one. */
+export function holderName(holder: CertificateHolder, lang: CertificateLanguage): string {
+  const name = `${holder.givenNames} ${upper(holder.familyName)}`;
+  if (holder.usageName === null || holder.usageName === holder.familyName) return name;
+  return `${name} (${lang === 'fr' ? 'nom d’usage' : 'usual name'} ${upper(holder.usageName)})`;
+}
+
+/** The enrolment point, and the formation it belongs to when it is not the formation itself. */
+export function formationText(formation: CertificateFormation, lang: CertificateLanguage): string {
+  const label = (lang === 'en' ? formation.labels.en : null) ?? formation.labels.fr;
+  if (formation.formationCode === formation.code) return label;
+  const formationLabel = (lang === 'en' ? formation.formationLabels.en : null) ?? formation.formationLabels.fr;
+  return `${label} (${formationLabel})`;
+}
+
+export interface CertificateContent {
+  language: CertificateLanguage;
+  establishment: { uai: string; name: string; city: string | null };
+  holder: CertificateHolder;
+  formation: CertificateFormation;
+  period: CertificatePeriod;
+  code: string;
+  verificationUrl: string;
+  issuedAt: Date;
+}
+
+/** Every sentence of the certificate, in its language. */
+export function certificateTexts(content: CertificateContent, groupedCode: string) {
+  const { holder, establishment, language: lang } = content;
+  const female = holder.sex === 'F';
+  const male = holder.sex === 'M';
+  const name = holderName(holder, lang);
+  const birth = formatDate(holder.birthDate, lang);
+  const ine = holder.ine === null ? '' : `, INE ${holder.ine}`;
+  const year = content.period.academicYear;
+  const formation = formationText(content.formation, lang);
+  const issued = formatDate(content.issuedAt, lang);
+  const path = content.formation.path.split('>').join(' > ');
+  const place = establishment.city === null ? '' : establishment.city;
+  if (lang === 'fr') {
+    const civility = female ? 'Madame ' : male ? 'Monsieur ' : '';
+    return {
+      title: 'Certificat de scolarité',
+      subtitle: `Année universitaire ${year}`,
+      establishmentLine: `UAI ${establishment.uai}${place ? ` — ${place}` : ''}`,
+      body:
+        `Je soussigné(e), pour le chef d’établissement et par délégation, certifie que ${civility}${name}, ` +
+        `${female ? 'née' : male ? 'né' : 'né(e)'} le ${birth}, numéro d’étudiant ${holder.code}${ine}, ` +
+        `est ${female ? 'inscrite' : male ? 'inscrit' : 'inscrit(e)'} pour l’année universitaire ${year} en ${formation}.`,
+      path: `Parcours dans l’offre de formation : ${path}`,
+      issued: place ? `Fait à ${place}, le ${issued}.` : `Fait le ${issued}.`,
+      signature: ['Pour le chef d’établissement et par délégation,', 'le service de la scolarité'],
+      electronic:
+        'Ce certificat est délivré électroniquement et ne porte pas de signature manuscrite : son authenticité se vérifie en ligne, avec le code ci-dessous ou le code QR.',
+      verificationTitle: 'Vérification de l’authenticité',
+      codeLabel: 'Code de vérification :',
+      code: groupedCode,
+      urlLabel: 'Adresse de vérification :',
+      revocationNote: 'Si l’inscription est annulée, la page de vérification indique que le certificat est révoqué.',
+      metadataSubject: `Certificat de scolarité de ${name}, ${year}`,
+    };
+  }
+  const civility = female ? 'Ms ' : male ? 'Mr ' : '';
+  return {
+    title: 'Certificate of enrolment',
+    subtitle: `Academic year ${year}`,
+    establishmentLine: `UAI ${establishment.uai}${place ? ` — ${place}` : ''}`,
+    body:
+      `I, the undersigned, on behalf of the head of the establishment, certify that ${civility}${name}, ` +
+      `born on ${birth}, learner number ${holder.code}${ine}, is enrolled for the academic year ${year} in ${formation}.`,
+    path: `Path in the training offer: ${path}`,
+    issued: place ? `Issued in ${place} on ${issued}.` : `Issued on ${issued}.`,
+    signature: ['On behalf of the head of the establishment,', 'the registrar’s office'],
+    electronic:
+      'This certificate is issued electronically and bears no handwritten signature: its authenticity can be checked online, with the code below or the QR code.',
+    verificationTitle: 'Verification of authenticity',
+    codeLabel: 'Verification code:',
+    code: groupedCode,
+    urlLabel: 'Verification address:',
+    revocationNote: 'If the enrolment is cancelled, the verification page shows the certificate as revoked.',
+    metadataSubject: `Certificate of enrolment of ${name}, ${year}`,
+  };
+}
