@@ -2,11 +2,12 @@ import type { PegaseModule } from '@pegase/platform';
 import { curriculumModule } from '@pegase/curriculum/module';
 import { documentsModule } from '@pegase/documents/module';
 import { enrolmentModule } from '@pegase/enrolment/module';
+import { paymentModule } from '@pegase/payment/module';
 import { referentialModule } from '@pegase/referential/module';
 import { UsageError } from './errors.ts';
 
 /** Every module this build contains, in dependency order. */
-export const allModules: PegaseModule[] = [referentialModule, curriculumModule, enrolmentModule, documentsModule];
+export const allModules: PegaseModule[] = [referentialModule, curriculumModule, enrolmentModule, paymentModule, documentsModule];
 
 export function selectModules(names: string | undefined): PegaseModule[] {
   if (names === undefined || names.trim() === '') return allModules;

@@ -31,9 +31,16 @@ const staffElsewhere: TokenClaims = { subject: 'matrix-staff-deg', roles: ['staf
  * What staff may do on the whole establishment, by design: read the
  * referential, its change history and the training offer; find and correct
  * learners, whose records belong to no structure until an enrolment ties
- * them to one.
+ * them to one; read the fee rules of the establishment.
  */
-const UNSCOPED_FOR_STAFF = new Set(['referential.read', 'referential.history.read', 'curriculum.read', 'enrolment.learners.read', 'enrolment.learners.write']);
+const UNSCOPED_FOR_STAFF = new Set([
+  'referential.read',
+  'referential.history.read',
+  'curriculum.read',
+  'enrolment.learners.read',
+  'enrolment.learners.write',
+  'payment.rules.read',
+]);
 
 const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
 const fill = (path: string) => path.replace(/\{[^}]+\}/g, (name) => (name === '{date}' ? '2026-01-01' : name.includes('code') ? 'COUNTRY' : DUMMY_ID));
@@ -183,6 +190,13 @@ describe('access of every route', () => {
     sheet.addRow(['MATRIX-XL-EC', 'MATRIX-XL-LIC', 'ec', 'EC importé', 'SCI-INFO']);
     const spreadsheet = Buffer.from(await workbook.xlsx.writeBuffer());
     const xlsx = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    // A pending payment of the first enrolment, started by its student (PGS0000001) with the sandbox's fee rules and a level for the point.
+    await runtime.drainEvents();
+    expect((await runtime.request('PUT', `/api/payment/v1/points/${point.id}/level`, { level: 'LICENCE' })).statusCode).toBe(200);
+    const student1: TokenClaims = { subject: 'matrix-student1', roles: ['student'], learnerCode: 'PGS0000001' };
+    const started = await runtime.request('POST', `/api/payment/v1/me/enrolments/${enrolment.id}/payments`, { instalments: 1 }, {}, student1);
+    expect(started.statusCode, started.body).toBe(201);
+    const payment = started.json().payment as { id: string };
 
     const scopedCases: Record<string, { method: string; url: string; body: unknown; headers?: Record<string, string>; sciencesStaff: number }[]> = {
       'POST /api/referential/v1/structures': [
@@ -293,6 +307,17 @@ describe('access of every route', () => {
       ],
       'POST /api/curriculum/v1/periods/{periodId}/import-xlsx': [
         { method: 'POST', url: `/api/curriculum/v1/periods/${year.id}/import-xlsx`, body: spreadsheet, headers: xlsx, sciencesStaff: 200 },
+      ],
+      'GET /api/payment/v1/enrolments/{id}/fees': [
+        { method: 'GET', url: `/api/payment/v1/enrolments/${enrolment.id}/fees`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/payment/v1/enrolments/{id}/payments': [
+        { method: 'GET', url: `/api/payment/v1/enrolments/${enrolment.id}/payments`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/payment/v1/payments/{id}': [{ method: 'GET', url: `/api/payment/v1/payments/${payment.id}`, body: undefined, sciencesStaff: 200 }],
+      // Nothing was paid yet: staff of the sciences reach the rule, which refuses.
+      'POST /api/payment/v1/payments/{id}/refunds': [
+        { method: 'POST', url: `/api/payment/v1/payments/${payment.id}/refunds`, body: { amountCents: 100, reason: 'Matrice' }, sciencesStaff: 422 },
       ],
     };
     const staffRoutes = operations.filter(

@@ -7,6 +7,7 @@ import { learnerRoutes } from './learners/learner-routes.ts';
 import { enrolmentPointReadModel } from './read-models/enrolment-point-read-model.ts';
 import { structureReadModel } from './read-models/structure-read-model.ts';
 import { nomenclatureReadModel } from './read-models/nomenclature-read-model.ts';
+import { paymentHandler } from './read-models/payment-handler.ts';
 import { loadSandbox } from './sandbox/sandbox.ts';
 
 export const enrolmentModule = defineModule({
@@ -23,6 +24,6 @@ export const enrolmentModule = defineModule({
     await feedRoutes(app, context);
     await documentRoutes(app, context);
   },
-  handlers: () => [...nomenclatureReadModel(), ...structureReadModel(), ...enrolmentPointReadModel()],
+  handlers: (context) => [...nomenclatureReadModel(), ...structureReadModel(), ...enrolmentPointReadModel(), ...paymentHandler(context)],
   sandbox: loadSandbox,
 });

@@ -1031,6 +1031,214 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/payment/v1/periods/{periodId}/fee-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fee rules of a period: base amount per diploma level, exemptions and reductions by profile, extra lines, instalments. */
+    get: operations['getFeeRules'];
+    /** Set the fee rules of a period, whole (amounts in cents). They apply to fees computed from then on; a payment keeps the breakdown it started with. */
+    put: operations['putFeeRules'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enrolment points of a period with their diploma level (null: not set, their fees cannot be computed). */
+    get: operations['listPointLevels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/points/{pointId}/level': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the diploma level of an enrolment point (LICENCE, MASTER, DOCTORAT…): the fee rules give an amount per level. */
+    put: operations['putPointLevel'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The provider new payments go through. */
+    get: operations['getPaymentSettings'];
+    /** Choose the provider new payments go through: none closes online payment; test is the sandbox’s simulated bank, where no money moves. */
+    put: operations['putPaymentSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/enrolments/{id}/fees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fees of an enrolment with their breakdown and the instalment plans offered; staff for the points of their structures. */
+    get: operations['getEnrolmentFees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/me/enrolments/{id}/fees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fees of the signed-in student’s enrolment, with their breakdown and the instalment plans offered. */
+    get: operations['getMyEnrolmentFees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/me/enrolments/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The payments of the signed-in student’s enrolment, oldest first, with their instalments and refunds. */
+    get: operations['listMyPayments'];
+    put?: never;
+    /** Start paying the fees of the signed-in student’s enrolment, at once or in three instalments: answers the provider’s page to send the browser to. */
+    post: operations['startMyPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/enrolments/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The payments of an enrolment, oldest first, with their instalments and refunds; staff for the points of their structures. */
+    get: operations['listEnrolmentPayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one payment. */
+    get: operations['getPayment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/payments/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refund part or all of a payment, with a reason: recorded, never deleted; all refunds add up to at most what was paid (422 refund-exceeds-paid). */
+    post: operations['refundPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/provider/test/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Callback of the test provider: the outcome of one instalment, signed (x-pegase-signature: sha256=<hex HMAC-SHA256 of the raw body>). The same transaction id twice has one effect. */
+    post: operations['testProviderCallback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payment/v1/provider/test/pages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Test provider: the simulated bank page of a payment (HTML, French or English), with « Payer » and « Refuser ». Sandbox only. */
+    get: operations['testBankPage'];
+    put?: never;
+    /** Test provider: the bank page’s form. The bank calls back (signed) with the outcome, then sends the browser back (303) to the return path. */
+    post: operations['testBankDecide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/documents/v1/enrolments/{enrolmentId}/certificate': {
     parameters: {
       query?: never;
@@ -6893,6 +7101,1316 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFeeRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /** @description The base amount of each diploma level. */
+            levels: {
+              /**
+               * @description A diploma level, as the fee rules name it: LICENCE, MASTER, DOCTORAT, INGENIEUR, DU…
+               * @example LICENCE
+               */
+              level: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+            }[];
+            /** @description Exemptions and reductions by profile. An exemption wins over everything; otherwise the largest reduction applies (they do not add up). */
+            adjustments: {
+              /** @description A value of the nomenclature PROFILE (BOURSIER, PUPILLE…). */
+              profile: string;
+              /** @description exemption: the enrolment pays nothing at all; reduction: the base amount is lowered by `percent` or `amountCents`. */
+              kind: 'exemption' | 'reduction';
+              /** @description A reduction of this percentage of the base amount, rounded half up to the cent. */
+              percent?: number;
+              /** @description A reduction of this fixed amount (at most the base amount). */
+              amountCents?: number;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+            }[];
+            extras: {
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              amountCents: number;
+              /** @description Only for these levels; absent: every level. */
+              levels?: string[];
+              /** @description Learners with one of these profiles do not pay it. */
+              waivedFor?: string[];
+            }[];
+            /** @description Whether payment in three instalments is offered. */
+            instalments: boolean;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putFeeRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag of the version you edited; 412 if it changed since. */
+        'if-match'?: string;
+      };
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The base amount of each diploma level. */
+          levels: {
+            /**
+             * @description A diploma level, as the fee rules name it: LICENCE, MASTER, DOCTORAT, INGENIEUR, DU…
+             * @example LICENCE
+             */
+            level: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description An amount in euro cents (an integer). */
+            amountCents: number;
+          }[];
+          /** @description Exemptions and reductions by profile. An exemption wins over everything; otherwise the largest reduction applies (they do not add up). */
+          adjustments?: {
+            /** @description A value of the nomenclature PROFILE (BOURSIER, PUPILLE…). */
+            profile: string;
+            /** @description exemption: the enrolment pays nothing at all; reduction: the base amount is lowered by `percent` or `amountCents`. */
+            kind: 'exemption' | 'reduction';
+            /** @description A reduction of this percentage of the base amount, rounded half up to the cent. */
+            percent?: number;
+            /** @description A reduction of this fixed amount (at most the base amount). */
+            amountCents?: number;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+          }[];
+          extras?: {
+            /**
+             * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+             * @example UFR-SCI
+             */
+            code: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            amountCents: number;
+            /** @description Only for these levels; absent: every level. */
+            levels?: string[];
+            /** @description Learners with one of these profiles do not pay it. */
+            waivedFor?: string[];
+          }[];
+          /**
+           * @description Whether payment in three instalments is offered (default true).
+           * @default true
+           */
+          instalments?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /** @description The base amount of each diploma level. */
+            levels: {
+              /**
+               * @description A diploma level, as the fee rules name it: LICENCE, MASTER, DOCTORAT, INGENIEUR, DU…
+               * @example LICENCE
+               */
+              level: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+            }[];
+            /** @description Exemptions and reductions by profile. An exemption wins over everything; otherwise the largest reduction applies (they do not add up). */
+            adjustments: {
+              /** @description A value of the nomenclature PROFILE (BOURSIER, PUPILLE…). */
+              profile: string;
+              /** @description exemption: the enrolment pays nothing at all; reduction: the base amount is lowered by `percent` or `amountCents`. */
+              kind: 'exemption' | 'reduction';
+              /** @description A reduction of this percentage of the base amount, rounded half up to the cent. */
+              percent?: number;
+              /** @description A reduction of this fixed amount (at most the base amount). */
+              amountCents?: number;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+            }[];
+            extras: {
+              /**
+               * @description Upper-case code: A–Z, 0–9 and "-", 1 to 40 characters.
+               * @example UFR-SCI
+               */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              amountCents: number;
+              /** @description Only for these levels; absent: every level. */
+              levels?: string[];
+              /** @description Learners with one of these profiles do not pay it. */
+              waivedFor?: string[];
+            }[];
+            /** @description Whether payment in three instalments is offered. */
+            instalments: boolean;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPointLevels: {
+    parameters: {
+      query: {
+        periodId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            code: string;
+            /** @description Its path in the validated offer, e.g. LIC-INFO>LINF-L1. */
+            path: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description null: not set yet, the fees of its enrolments cannot be computed. */
+            level: string | null;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putPointLevel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        pointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description A diploma level, as the fee rules name it: LICENCE, MASTER, DOCTORAT, INGENIEUR, DU…
+           * @example LICENCE
+           */
+          level: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            code: string;
+            /** @description Its path in the validated offer, e.g. LIC-INFO>LINF-L1. */
+            path: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            /** @description null: not set yet, the fees of its enrolments cannot be computed. */
+            level: string | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPaymentSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The provider new payments go through: none (online payment closed) or test (the simulated bank of the sandbox, no money moves). */
+            provider: 'none' | 'test';
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putPaymentSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The provider new payments go through: none (online payment closed) or test (the simulated bank of the sandbox, no money moves). */
+          provider: 'none' | 'test';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The provider new payments go through: none (online payment closed) or test (the simulated bank of the sandbox, no money moves). */
+            provider: 'none' | 'test';
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEnrolmentFees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /**
+             * @description A diploma level, as the fee rules name it: LICENCE, MASTER, DOCTORAT, INGENIEUR, DU…
+             * @example LICENCE
+             */
+            level: string;
+            /** @enum {string} */
+            currency: 'EUR';
+            /** @description The breakdown: base amount, reduction or exemption, extra lines. */
+            lines: {
+              kind: 'base' | 'reduction' | 'exemption' | 'extra';
+              /** @description The level (base), the profile (reduction, exemption) or the extra line’s code. */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents; negative for a reduction or an exemption. */
+              amountCents: number;
+            }[];
+            /** @description An amount in euro cents (an integer). */
+            totalCents: number;
+            /** @description The total is zero: nothing to pay (the enrolment is marked exempt when submitted). */
+            exempt: boolean;
+            /** @description How the total may be paid: at once, or in three instalments when offered. */
+            instalmentPlans: {
+              count: number;
+              /** @description Each instalment; they add up to the total exactly, the first takes the remaining cents. */
+              amountsCents: number[];
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMyEnrolmentFees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /**
+             * @description A diploma level, as the fee rules name it: LICENCE, MASTER, DOCTORAT, INGENIEUR, DU…
+             * @example LICENCE
+             */
+            level: string;
+            /** @enum {string} */
+            currency: 'EUR';
+            /** @description The breakdown: base amount, reduction or exemption, extra lines. */
+            lines: {
+              kind: 'base' | 'reduction' | 'exemption' | 'extra';
+              /** @description The level (base), the profile (reduction, exemption) or the extra line’s code. */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents; negative for a reduction or an exemption. */
+              amountCents: number;
+            }[];
+            /** @description An amount in euro cents (an integer). */
+            totalCents: number;
+            /** @description The total is zero: nothing to pay (the enrolment is marked exempt when submitted). */
+            exempt: boolean;
+            /** @description How the total may be paid: at once, or in three instalments when offered. */
+            instalmentPlans: {
+              count: number;
+              /** @description Each instalment; they add up to the total exactly, the first takes the remaining cents. */
+              amountsCents: number[];
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyPayments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            provider: string;
+            /** @description pending (at the provider) → paid (the first instalment was collected) or failed (refused, or replaced by a newer payment). */
+            status: 'pending' | 'paid' | 'failed';
+            /** @enum {string} */
+            currency: 'EUR';
+            /** @description An amount in euro cents (an integer). */
+            totalCents: number;
+            /** @description An amount in euro cents (an integer). */
+            paidCents: number;
+            /** @description An amount in euro cents (an integer). */
+            refundedCents: number;
+            /** @description The breakdown of the fees when the payment started. */
+            lines: {
+              kind: 'base' | 'reduction' | 'exemption' | 'extra';
+              /** @description The level (base), the profile (reduction, exemption) or the extra line’s code. */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents; negative for a reduction or an exemption. */
+              amountCents: number;
+            }[];
+            instalments: {
+              number: number;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              /**
+               * Format: date
+               * @description ISO 8601 date, YYYY-MM-DD.
+               * @example 2026-09-01
+               */
+              dueDate: string;
+              status: 'due' | 'paid' | 'failed';
+              paidAt: string | null;
+            }[];
+            /** @description Oldest first; recorded, never deleted. */
+            refunds: {
+              /** Format: uuid */
+              id: string;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              reason: string;
+              providerReference: string;
+              /** @description Login (or subject) of who recorded it. */
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            failureReason: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startMyPayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Pay at once, or in three instalments (when the period offers it). */
+          instalments: 1 | 3;
+          /** @description Where the browser comes back after the bank, on this site (a path such as /enrolments/…); default /. */
+          returnPath?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            paymentId: string;
+            /** @description Send the browser there: the provider’s page for the first instalment. */
+            redirectUrl: string;
+            payment: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              enrolmentId: string;
+              /** Format: uuid */
+              learnerId: string;
+              provider: string;
+              /** @description pending (at the provider) → paid (the first instalment was collected) or failed (refused, or replaced by a newer payment). */
+              status: 'pending' | 'paid' | 'failed';
+              /** @enum {string} */
+              currency: 'EUR';
+              /** @description An amount in euro cents (an integer). */
+              totalCents: number;
+              /** @description An amount in euro cents (an integer). */
+              paidCents: number;
+              /** @description An amount in euro cents (an integer). */
+              refundedCents: number;
+              /** @description The breakdown of the fees when the payment started. */
+              lines: {
+                kind: 'base' | 'reduction' | 'exemption' | 'extra';
+                /** @description The level (base), the profile (reduction, exemption) or the extra line’s code. */
+                code: string;
+                labels: {
+                  fr: string;
+                  en?: string;
+                };
+                /** @description An amount in euro cents; negative for a reduction or an exemption. */
+                amountCents: number;
+              }[];
+              instalments: {
+                number: number;
+                /** @description An amount in euro cents (an integer). */
+                amountCents: number;
+                /**
+                 * Format: date
+                 * @description ISO 8601 date, YYYY-MM-DD.
+                 * @example 2026-09-01
+                 */
+                dueDate: string;
+                status: 'due' | 'paid' | 'failed';
+                paidAt: string | null;
+              }[];
+              /** @description Oldest first; recorded, never deleted. */
+              refunds: {
+                /** Format: uuid */
+                id: string;
+                /** @description An amount in euro cents (an integer). */
+                amountCents: number;
+                reason: string;
+                providerReference: string;
+                /** @description Login (or subject) of who recorded it. */
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              failureReason: string | null;
+              /** @description Incremented at each change; send it back in If-Match to update. */
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEnrolmentPayments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            provider: string;
+            /** @description pending (at the provider) → paid (the first instalment was collected) or failed (refused, or replaced by a newer payment). */
+            status: 'pending' | 'paid' | 'failed';
+            /** @enum {string} */
+            currency: 'EUR';
+            /** @description An amount in euro cents (an integer). */
+            totalCents: number;
+            /** @description An amount in euro cents (an integer). */
+            paidCents: number;
+            /** @description An amount in euro cents (an integer). */
+            refundedCents: number;
+            /** @description The breakdown of the fees when the payment started. */
+            lines: {
+              kind: 'base' | 'reduction' | 'exemption' | 'extra';
+              /** @description The level (base), the profile (reduction, exemption) or the extra line’s code. */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents; negative for a reduction or an exemption. */
+              amountCents: number;
+            }[];
+            instalments: {
+              number: number;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              /**
+               * Format: date
+               * @description ISO 8601 date, YYYY-MM-DD.
+               * @example 2026-09-01
+               */
+              dueDate: string;
+              status: 'due' | 'paid' | 'failed';
+              paidAt: string | null;
+            }[];
+            /** @description Oldest first; recorded, never deleted. */
+            refunds: {
+              /** Format: uuid */
+              id: string;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              reason: string;
+              providerReference: string;
+              /** @description Login (or subject) of who recorded it. */
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            failureReason: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            provider: string;
+            /** @description pending (at the provider) → paid (the first instalment was collected) or failed (refused, or replaced by a newer payment). */
+            status: 'pending' | 'paid' | 'failed';
+            /** @enum {string} */
+            currency: 'EUR';
+            /** @description An amount in euro cents (an integer). */
+            totalCents: number;
+            /** @description An amount in euro cents (an integer). */
+            paidCents: number;
+            /** @description An amount in euro cents (an integer). */
+            refundedCents: number;
+            /** @description The breakdown of the fees when the payment started. */
+            lines: {
+              kind: 'base' | 'reduction' | 'exemption' | 'extra';
+              /** @description The level (base), the profile (reduction, exemption) or the extra line’s code. */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents; negative for a reduction or an exemption. */
+              amountCents: number;
+            }[];
+            instalments: {
+              number: number;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              /**
+               * Format: date
+               * @description ISO 8601 date, YYYY-MM-DD.
+               * @example 2026-09-01
+               */
+              dueDate: string;
+              status: 'due' | 'paid' | 'failed';
+              paidAt: string | null;
+            }[];
+            /** @description Oldest first; recorded, never deleted. */
+            refunds: {
+              /** Format: uuid */
+              id: string;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              reason: string;
+              providerReference: string;
+              /** @description Login (or subject) of who recorded it. */
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            failureReason: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  refundPayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description In cents; all refunds of a payment add up to at most what was paid. */
+          amountCents: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            provider: string;
+            /** @description pending (at the provider) → paid (the first instalment was collected) or failed (refused, or replaced by a newer payment). */
+            status: 'pending' | 'paid' | 'failed';
+            /** @enum {string} */
+            currency: 'EUR';
+            /** @description An amount in euro cents (an integer). */
+            totalCents: number;
+            /** @description An amount in euro cents (an integer). */
+            paidCents: number;
+            /** @description An amount in euro cents (an integer). */
+            refundedCents: number;
+            /** @description The breakdown of the fees when the payment started. */
+            lines: {
+              kind: 'base' | 'reduction' | 'exemption' | 'extra';
+              /** @description The level (base), the profile (reduction, exemption) or the extra line’s code. */
+              code: string;
+              labels: {
+                fr: string;
+                en?: string;
+              };
+              /** @description An amount in euro cents; negative for a reduction or an exemption. */
+              amountCents: number;
+            }[];
+            instalments: {
+              number: number;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              /**
+               * Format: date
+               * @description ISO 8601 date, YYYY-MM-DD.
+               * @example 2026-09-01
+               */
+              dueDate: string;
+              status: 'due' | 'paid' | 'failed';
+              paidAt: string | null;
+            }[];
+            /** @description Oldest first; recorded, never deleted. */
+            refunds: {
+              /** Format: uuid */
+              id: string;
+              /** @description An amount in euro cents (an integer). */
+              amountCents: number;
+              reason: string;
+              providerReference: string;
+              /** @description Login (or subject) of who recorded it. */
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            failureReason: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  testProviderCallback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The provider’s id of the transaction: the same id twice is the same callback. */
+          transactionId: string;
+          /** Format: uuid */
+          paymentId: string;
+          instalment: number;
+          outcome: 'paid' | 'refused';
+          /** @description An amount in euro cents (an integer). */
+          amountCents: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description duplicate: this transaction id was already received; nothing changed. */
+            result: 'applied' | 'duplicate';
+            /** Format: uuid */
+            paymentId: string;
+            /** @description pending (at the provider) → paid (the first instalment was collected) or failed (refused, or replaced by a newer payment). */
+            status: 'pending' | 'paid' | 'failed';
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  testBankPage: {
+    parameters: {
+      query: {
+        /** @description The session the provider opened (in the redirectUrl). */
+        session: string;
+        lang?: 'fr' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An HTML page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  testBankDecide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          session: string;
+          decision: 'pay' | 'refuse';
+          lang?: 'fr' | 'en';
+        };
+      };
+    };
+    responses: {
+      /** @description Back to Pégase: the return path with ?payment=<id>&status=pending|paid|failed. */
+      303: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description An HTML page. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
       /** @description The request was refused; the problem says why and which fields. */
       '4XX': {
         headers: {
