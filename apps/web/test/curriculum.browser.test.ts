@@ -1,12 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { createRuntime, loadConfig } from '@pegase/platform';
-import { axeViolations, chromiumPath, freeLoopbackPort, launchChromium, screenshot } from '@pegase/platform/testing';
-import { allModules } from '../../server/src/modules.ts';
-import { loadSandboxIdentities } from '../../server/src/sandbox-identities.ts';
+import type { Locator, Page } from 'playwright-core';
+import { chromiumPath } from '@pegase/platform/testing';
+import { startWebHarness, type WebHarness } from './harness.ts';
 
 /**
  * The maquette editor in Chromium, over the sandbox: staff build a small
@@ -16,59 +11,16 @@ import { loadSandboxIdentities } from '../../server/src/sandbox-identities.ts';
  * formation without any edit control, on a desktop and on a phone. The
  * curriculum's own demo maquettes are not used: every code here is TEST-….
  */
-const dist = new URL('../dist/', import.meta.url);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const YEAR = 'Année universitaire 2026-2027';
 
 describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium', () => {
-  let runtime: Awaited<ReturnType<typeof createRuntime>>;
-  let browser: Browser;
-  let base: string;
+  let h: WebHarness;
 
   beforeAll(async () => {
-    if (!existsSync(new URL('index.html', dist))) {
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      execFileSync('npm', ['run', 'build', '-w', '@pegase/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    }
-    const port = await freeLoopbackPort();
-    base = `http://127.0.0.1:${port}`;
-    runtime = await createRuntime({
-      config: loadConfig({ LOG_LEVEL: 'silent', PEGASE_PUBLIC_URL: base, PORT: String(port) }),
-      modules: allModules,
-      sandbox: true,
-      sandboxExtras: loadSandboxIdentities,
-      webApp: dist,
-    });
-    await runtime.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
+    h = await startWebHarness();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.close();
-  });
-
-  async function expectAccessible(page: Page, name: string) {
-    // A menu that is closing fades out: axe would measure its half-transparent text.
-    await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
-    // Likewise a button enabled again after a change fades in its colour.
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-    const violations = await axeViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    await screenshot(page, name);
-  }
-
-  async function logIn(page: Page, login: string, password: string) {
-    await page.goto(base);
-    await page.getByLabel('Identifiant').waitFor();
-    await page.getByLabel('Identifiant').fill(login);
-    await page.getByLabel('Mot de passe').fill(password);
-    await Promise.all([
-      page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/auth') && !url.pathname.startsWith('/oidc-callback'), { timeout: 20_000 }),
-      page.getByRole('button', { name: 'Se connecter', exact: true }).click(),
-    ]);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-  }
+  afterAll(async () => h?.close());
 
   /** The formations of the newer academic year, from the menu. */
   async function openFormations(page: Page) {
@@ -110,9 +62,9 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
 
   it('lets staff build a formation from scratch, fix its consistency report and validate it, and a teacher read it', async () => {
     const started = Date.now();
-    const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, 'staff', 'staff-sandbox');
+    await h.logIn(page, 'staff', 'staff-sandbox');
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     expect(await nav.getByRole('link').allTextContents()).toContain('Offre de formation');
 
@@ -120,7 +72,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     await openFormations(page);
     await page.getByLabel('Rechercher (code ou libellé)').fill('TEST-LIC');
     await page.getByText('Aucune ligne ne correspond.').waitFor();
-    await expectAccessible(page, 'web-curriculum-formations');
+    await h.expectAccessible(page, 'web-curriculum-formations');
 
     // A new formation: its errors, then its owner chosen among the structures.
     await page.getByRole('link', { name: 'Nouvelle formation' }).click();
@@ -135,7 +87,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     await page.locator('#formation-owner').fill('SCI-INFO');
     await page.getByRole('option', { name: /^SCI-INFO — / }).click();
     await page.locator('#formation-ects').fill('180');
-    await expectAccessible(page, 'web-curriculum-new-formation');
+    await h.expectAccessible(page, 'web-curriculum-new-formation');
     await page.getByRole('button', { name: 'Créer', exact: true }).click();
 
     // Its maquette: the formation alone, then built level by level.
@@ -157,7 +109,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     await page.locator('#child-label-fr').fill('Programmation objet');
     await page.getByRole('button', { name: 'Créer', exact: true }).click();
     await expect.poll(() => page.locator('#child-code-helper-text').textContent()).toBe('Cette valeur est déjà utilisée.');
-    await expectAccessible(page, 'web-curriculum-add-child-duplicate');
+    await h.expectAccessible(page, 'web-curriculum-add-child-duplicate');
     await page.locator('#child-code').fill('TEST-EC2');
     await page.locator('#child-ects').fill('3');
     await page.getByRole('button', { name: 'Créer', exact: true }).click();
@@ -202,12 +154,12 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
       .toEqual([
         'ErreurTEST-LIC › TEST-L1 › TEST-S1 › TEST-UE1 › TEST-OPTLe regroupement TEST-OPT n’a pas de choix défini : indiquez combien d’éléments un étudiant choisit.',
       ]);
-    await expectAccessible(page, 'web-curriculum-maquette');
+    await h.expectAccessible(page, 'web-curriculum-maquette');
     await page.getByRole('button', { name: 'Valider la formation' }).click();
     const refused = page.getByTestId('validation-refused');
     await refused.waitFor();
     expect(await refused.getByText('La formation ne peut pas être validée : 1 erreur(s) à corriger.').count()).toBe(1);
-    await expectAccessible(page, 'web-curriculum-validation-refused');
+    await h.expectAccessible(page, 'web-curriculum-validation-refused');
 
     // The finding leads to the grouping; its range, first refused by the API, then fixed.
     await refused.getByRole('button', { name: /TEST-OPT$/ }).click();
@@ -220,7 +172,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     await page.getByLabel('Nombre maximum à choisir').fill('1');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => page.locator('#object-choice-min-helper-text').textContent()).toBe('Le minimum ne peut dépasser le maximum.');
-    await expectAccessible(page, 'web-curriculum-object-form-errors');
+    await h.expectAccessible(page, 'web-curriculum-object-form-errors');
     await page.getByLabel('Nombre minimum à choisir').fill('1');
     await page.getByLabel('Heures de CM').fill('12');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -236,9 +188,9 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     expect(history.slice(1).join('\n')).toContain('Création');
 
     // Meanwhile a teacher reads the draft: the same tree and details, no edit control.
-    const teacherContext = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const teacherContext = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const teacher = await teacherContext.newPage();
-    await logIn(teacher, 'teacher', 'teacher-sandbox');
+    await h.logIn(teacher, 'teacher', 'teacher-sandbox');
     expect(await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents()).toEqual([
       'Accueil',
       'Offre de formation',
@@ -255,7 +207,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     for (const name of ['Modifier', 'Ajouter un élément', 'Partager un élément existant', 'Monter', 'Valider la formation']) {
       expect(await teacher.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     }
-    await expectAccessible(teacher, 'web-curriculum-teacher-draft');
+    await h.expectAccessible(teacher, 'web-curriculum-teacher-draft');
 
     // Validated: frozen, its status shown, the edit controls gone.
     await page.getByRole('button', { name: 'Valider la formation' }).click();
@@ -264,7 +216,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     expect(await page.getByRole('button', { name: 'Valider la formation' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Modifier', exact: true }).count()).toBe(0);
     await page.getByText('Cet élément est validé : il est figé pour les inscriptions et les choix pédagogiques.').waitFor();
-    await expectAccessible(page, 'web-curriculum-validated');
+    await h.expectAccessible(page, 'web-curriculum-validated');
     await openFormations(page);
     await page.getByLabel('Rechercher (code ou libellé)').fill('TEST-LIC');
     await expect.poll(() => page.locator('tbody tr').first().getByTestId('status-chip').textContent()).toBe('Validé');
@@ -273,14 +225,20 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     // The teacher sees it validated; a staff page stays closed to them.
     await teacher.reload();
     await expect.poll(() => teacher.getByTestId('formation-status').textContent()).toBe('Statut :Validé');
-    await teacher.goto(`${base}/curriculum/new`);
+    await teacher.goto(`${h.base}/curriculum/new`);
     await teacher.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
     await teacherContext.close();
 
     // On a phone the panels stack, without a horizontal scroll.
-    const phoneContext = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phoneContext = await h.browser.newContext({
+      locale: 'fr-FR',
+      bypassCSP: true,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const phone = await phoneContext.newPage();
-    await logIn(phone, 'teacher', 'teacher-sandbox');
+    await h.logIn(phone, 'teacher', 'teacher-sandbox');
     await phone.getByRole('button', { name: 'Ouvrir le menu de navigation' }).click();
     await openFormations(phone);
     await phone.getByLabel('Rechercher (code ou libellé)').fill('TEST-LIC');
@@ -290,7 +248,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     const [treeBox, detailsBox] = await Promise.all([tree(phone).boundingBox(), phone.getByTestId('details').boundingBox()]);
     expect(detailsBox!.y).toBeGreaterThan(treeBox!.y + treeBox!.height);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await expectAccessible(phone, 'web-curriculum-teacher-phone');
+    await h.expectAccessible(phone, 'web-curriculum-teacher-phone');
     await phoneContext.close();
     console.log(`maquette editor scenario: ${Math.round((Date.now() - started) / 1000)} s`);
   }, 300_000);

@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createRuntime, issueAccessToken, loadConfig, type TokenClaims } from '@pegase/platform';
-import { axeViolations, chromiumPath, freeLoopbackPort, launchChromium, screenshot } from '@pegase/platform/testing';
-import { allModules } from '../../server/src/modules.ts';
-import { loadSandboxIdentities } from '../../server/src/sandbox-identities.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { TokenClaims } from '@pegase/platform';
+import { chromiumPath } from '@pegase/platform/testing';
+import { startWebHarness, type WebHarness } from './harness.ts';
 
 /**
  * Enrolment's pages in Chromium, over the sandbox. Made through the API as
@@ -21,8 +17,6 @@ import { loadSandboxIdentities } from '../../server/src/sandbox-identities.ts';
  * validate. Léa's draft is submitted from the back office, then cancelled
  * with a reason. Every page is checked with axe.
  */
-const dist = new URL('../dist/', import.meta.url);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const YEAR = 'Année universitaire 2026-2027';
 const PHOTO = "Photographie d'identité";
 
@@ -51,55 +45,25 @@ function pngImage(size: number, [r, g, b]: [number, number, number]): Buffer {
 }
 
 describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium', () => {
-  let runtime: Awaited<ReturnType<typeof createRuntime>>;
-  let browser: Browser;
-  let base: string;
+  let h: WebHarness;
   const ids = { camille: '', lea: '' };
   const staffClaims: TokenClaims = { subject: 'test-staff', login: 'staff', roles: ['staff'], structureCodes: ['UFR-SCI'] };
 
-  /** Calls the API as these claims (an admin by default), expecting a success. */
-  async function call<T = { id: string }>(method: string, url: string, body?: unknown, claims?: TokenClaims, headers: Record<string, string> = {}): Promise<T> {
-    const token = await issueAccessToken(runtime.keys, runtime.issuer, claims ?? { subject: 'test-admin', login: 'test-admin', roles: ['admin'] }, 600);
-    const response = await runtime.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-    });
-    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-    return response.json() as T;
-  }
-
   beforeAll(async () => {
-    if (!existsSync(new URL('index.html', dist))) {
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      execFileSync('npm', ['run', 'build', '-w', '@pegase/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    }
-    const port = await freeLoopbackPort();
-    base = `http://127.0.0.1:${port}`;
-    runtime = await createRuntime({
-      config: loadConfig({ LOG_LEVEL: 'silent', PEGASE_PUBLIC_URL: base, PORT: String(port) }),
-      modules: allModules,
-      sandbox: true,
-      sandboxExtras: loadSandboxIdentities,
-      webApp: dist,
-    });
-    await runtime.app.listen({ port, host: '127.0.0.1' });
-    await runtime.dispatcher.drain();
-
+    h = await startWebHarness();
     // A formation of SCI-INFO in 2026-2027 whose year is an enrolment point, validated: the curriculum's event brings the point to enrolment.
-    const years = await call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
+    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
     const period = years.items.find((year) => year.code === '2026-2027')!;
-    const structures = await call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
+    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
     const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
-    const formation = await call('POST', '/api/curriculum/v1/objects', {
+    const formation = await h.call('POST', '/api/curriculum/v1/objects', {
       periodId: period.id,
       code: 'TEST-WEB',
       type: 'formation',
       labels: { fr: 'Licence de test du web', en: 'Web test bachelor' },
       ownerStructureId: owner.id,
     });
-    const point = await call('POST', '/api/curriculum/v1/objects', {
+    const point = await h.call('POST', '/api/curriculum/v1/objects', {
       periodId: period.id,
       code: 'TEST-WEB-L1',
       type: 'year',
@@ -108,48 +72,22 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       ownerStructureId: owner.id,
       parentId: formation.id,
     });
-    await call('POST', `/api/curriculum/v1/objects/${formation.id}/validate`);
-    await runtime.dispatcher.drain();
+    await h.call('POST', `/api/curriculum/v1/objects/${formation.id}/validate`);
+    await h.runtime.dispatcher.drain();
 
-    await call('POST', '/api/enrolment/v1/document-requirements', { documentType: 'PHOTO', pointId: point.id });
+    await h.call('POST', '/api/enrolment/v1/document-requirements', { documentType: 'PHOTO', pointId: point.id });
     const learner = async (code: string) =>
-      (await call<{ items: { id: string; code: string }[] }>('GET', `/api/enrolment/v1/learners?q=${code}&sort=code&limit=10`)).items.find(
+      (await h.call<{ items: { id: string; code: string }[] }>('GET', `/api/enrolment/v1/learners?q=${code}&sort=code&limit=10`)).items.find(
         (item) => item.code === code,
       )!.id;
     const enrol = async (learnerId: string) =>
-      (await call('POST', '/api/enrolment/v1/enrolments', { learnerId, pointId: point.id, origin: 'MANUELLE', kind: 'secondary', regime: 'FI' })).id;
+      (await h.call('POST', '/api/enrolment/v1/enrolments', { learnerId, pointId: point.id, origin: 'MANUELLE', kind: 'secondary', regime: 'FI' })).id;
     ids.camille = await enrol(await learner('PGS0000001'));
     ids.lea = await enrol(await learner('PGS0000002'));
-    await runtime.dispatcher.drain();
-    browser = await launchChromium();
+    await h.runtime.dispatcher.drain();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.close();
-  });
-
-  async function expectAccessible(page: Page, name: string) {
-    // A menu that is closing fades out: axe would measure its half-transparent text.
-    await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
-    // Likewise a dialog or a button enabled again after a change fades in.
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-    const violations = await axeViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    await screenshot(page, name);
-  }
-
-  async function logIn(page: Page, login: string, password: string) {
-    await page.goto(base);
-    await page.getByLabel('Identifiant').waitFor();
-    await page.getByLabel('Identifiant').fill(login);
-    await page.getByLabel('Mot de passe').fill(password);
-    await Promise.all([
-      page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/auth') && !url.pathname.startsWith('/oidc-callback'), { timeout: 20_000 }),
-      page.getByRole('button', { name: 'Se connecter', exact: true }).click(),
-    ]);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-  }
+  afterAll(async () => h?.close());
 
   const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   const notice = (page: Page) => page.getByTestId('notice').textContent();
@@ -163,14 +101,14 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
     let staff: BrowserContext | undefined;
     try {
       // Camille, on her phone: her home lists the enrolment, which leads to the documents to send.
-      student = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      student = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const phone = await student.newPage();
-      await logIn(phone, 'student1', 'student1-sandbox');
+      await h.logIn(phone, 'student1', 'student1-sandbox');
       const mine = phone.getByTestId('my-enrolment').filter({ hasText: `Inscription secondaire, ${YEAR}` });
       await mine.waitFor();
       expect(await mine.getByTestId('enrolment-status').textContent()).toBe('Brouillon');
       expect(await noSideScroll(phone)).toBe(true);
-      await expectAccessible(phone, 'web-enrolment-student-home-phone');
+      await h.expectAccessible(phone, 'web-enrolment-student-home-phone');
       await mine.getByRole('link', { name: `Pièces justificatives (Inscription secondaire, ${YEAR})` }).click();
       await phone.getByRole('heading', { level: 1, name: `Mon inscription — ${YEAR}` }).waitFor();
       await myPhoto(phone).getByRole('heading', { level: 3, name: PHOTO }).waitFor();
@@ -179,7 +117,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       expect(await file.getAttribute('type')).toBe('file');
       expect(await file.getAttribute('accept')).toBe('application/pdf,image/jpeg,image/png');
       expect(await noSideScroll(phone)).toBe(true);
-      await expectAccessible(phone, 'web-enrolment-student-documents-phone');
+      await h.expectAccessible(phone, 'web-enrolment-student-documents-phone');
 
       // Nothing chosen, then a program named like a photo (the API reads the content: 415), then a file over 5 MB.
       const send = myPhoto(phone).getByRole('button', { name: `Envoyer le fichier pour « ${PHOTO} »` });
@@ -190,7 +128,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       await myPhoto(phone).getByText('Ce fichier n’est ni un PDF, ni une image JPEG ou PNG.').waitFor();
       expect(await file.getAttribute('aria-invalid')).toBe('true');
       expect(await noSideScroll(phone)).toBe(true);
-      await expectAccessible(phone, 'web-enrolment-student-unsupported-phone');
+      await h.expectAccessible(phone, 'web-enrolment-student-unsupported-phone');
       await file.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([pngImage(1, [0, 0, 0]), Buffer.alloc(5 * 1024 * 1024)]) });
       await send.click();
       await myPhoto(phone)
@@ -202,11 +140,11 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       await send.click();
       await myPhoto(phone).getByText(`Fichier reçu pour « ${PHOTO} » : il va être vérifié.`).waitFor();
       await expect.poll(() => myPhoto(phone).getByTestId('document-status').textContent()).toBe('Reçue, à vérifier');
-      await expectAccessible(phone, 'web-enrolment-student-sent-phone');
+      await h.expectAccessible(phone, 'web-enrolment-student-sent-phone');
 
       // She submits her application: the API offers submission to staff and integrations only, so the test does it for her.
-      await call('POST', `/api/enrolment/v1/enrolments/${ids.camille}/submit`, undefined, undefined, { 'idempotency-key': 'web-test-camille-0001' });
-      const submitted = await call<{ items: unknown[] }>(
+      await h.call('POST', `/api/enrolment/v1/enrolments/${ids.camille}/submit`, undefined, undefined, { 'idempotency-key': 'web-test-camille-0001' });
+      const submitted = await h.call<{ items: unknown[] }>(
         'GET',
         '/api/enrolment/v1/enrolments?status=submitted&sort=createdAt&limit=200',
         undefined,
@@ -214,15 +152,15 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       );
 
       // Staff: the home's queue counts the submitted enrolments of their structures and leads to them.
-      staff = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      staff = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const desk = await staff.newPage();
-      await logIn(desk, 'staff', 'staff-sandbox');
+      await h.logIn(desk, 'staff', 'staff-sandbox');
       const nav = desk.getByRole('navigation', { name: 'Navigation principale' });
       expect(await nav.getByRole('link').allTextContents()).toContain('Inscriptions');
       const queue = desk.getByTestId('enrolment-queue');
       await queue.getByRole('heading', { level: 3, name: 'Inscriptions à traiter' }).waitFor();
       await expect.poll(() => queue.getByTestId('enrolment-queue-count').textContent()).toBe(String(submitted.items.length));
-      await expectAccessible(desk, 'web-enrolment-staff-home');
+      await h.expectAccessible(desk, 'web-enrolment-staff-home');
       await queue.getByRole('link', { name: 'Traiter les inscriptions' }).click();
       await desk.getByRole('heading', { level: 1, name: 'Inscriptions' }).waitFor();
       expect(new URL(desk.url()).search).toBe('?status=submitted');
@@ -238,7 +176,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
         expect.stringMatching(/^(Non renseigné|Non payés|Paiement en cours)$/),
         expect.stringMatching(/^\d{1,2} \S+ 20\d\d$/),
       ]);
-      await expectAccessible(desk, 'web-enrolment-queue');
+      await h.expectAccessible(desk, 'web-enrolment-queue');
 
       // The enrolment: the learner, the point, the documents; validation waits for the photo.
       await row.getByRole('link', { name: 'PGS0000001' }).click();
@@ -249,7 +187,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       await desk.getByRole('button', { name: 'Valider l’inscription' }).click();
       await expect.poll(() => problem(desk)).toContain('Des pièces obligatoires ne sont pas encore acceptées : vérifiez-les avant de valider.');
       expect(await problem(desk)).toContain('PHOTO');
-      await expectAccessible(desk, 'web-enrolment-documents-pending');
+      await h.expectAccessible(desk, 'web-enrolment-documents-pending');
 
       // The photo opens in a new tab, fetched with the person's token.
       const [tab] = await Promise.all([
@@ -273,7 +211,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       await dialog.getByRole('button', { name: 'Refuser la pièce', exact: true }).click();
       await dialog.getByText('Un refus demande un motif : l’étudiant le lit pour envoyer la bonne pièce.').waitFor();
       expect(await reason.getAttribute('aria-invalid')).toBe('true');
-      await expectAccessible(desk, 'web-enrolment-reject-dialog');
+      await h.expectAccessible(desk, 'web-enrolment-reject-dialog');
       await reason.fill('Photo floue : envoyez une photo nette, de face.');
       await dialog.getByRole('button', { name: 'Refuser la pièce', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -287,7 +225,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       expect(await myPhoto(phone).getByTestId('reject-reason').textContent()).toBe('Motif du refus : Photo floue : envoyez une photo nette, de face.');
       expect(await myPhoto(phone).getByTestId('document-status').textContent()).toBe('Refusée');
       expect(await noSideScroll(phone)).toBe(true);
-      await expectAccessible(phone, 'web-enrolment-student-rejected-phone');
+      await h.expectAccessible(phone, 'web-enrolment-student-rejected-phone');
       await file.setInputFiles({ name: 'photo-nette.png', mimeType: 'image/png', buffer: pngImage(64, [40, 90, 200]) });
       await myPhoto(phone)
         .getByRole('button', { name: `Remplacer le fichier pour « ${PHOTO} »` })
@@ -304,7 +242,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       await photoRow(desk).getByText('Acceptée').waitFor();
       await desk.getByRole('button', { name: 'Valider l’inscription' }).click();
       await expect.poll(() => problem(desk)).toContain('Les droits ne sont ni payés ni exonérés : l’inscription ne peut pas encore être validée.');
-      await expectAccessible(desk, 'web-enrolment-fees-not-settled');
+      await h.expectAccessible(desk, 'web-enrolment-fees-not-settled');
       await desk.getByRole('button', { name: 'Exonérer des droits' }).click();
       await expect.poll(() => notice(desk)).toBe('L’apprenant est exonéré des droits.');
       expect(await desk.getByTestId('payment-status').textContent()).toBe('Exonéré');
@@ -321,17 +259,17 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       const history = (await desk.getByTestId('history-entry').allTextContents()).join('\n');
       expect(history).toMatch(/Paiement des droits : (Non renseigné|Non payés|Paiement en cours) → Exonéré/);
       expect(history).toContain('Pièces justificatives : — → pièce reçue ou vérifiée');
-      await expectAccessible(desk, 'web-enrolment-validated');
+      await h.expectAccessible(desk, 'web-enrolment-validated');
 
       // Camille sees it validated; her documents no longer change.
       await phone.reload();
       await phone.getByText('Cette inscription est validée : ses pièces ne changent plus.').waitFor();
       expect(await myPhoto(phone).getByTestId('document-status').textContent()).toBe('Acceptée');
       expect(await phone.locator('input[type=file]').count()).toBe(0);
-      await phone.goto(base);
+      await phone.goto(h.base);
       await expect.poll(() => mine.getByTestId('enrolment-status').textContent()).toBe('Validée');
       expect(await noSideScroll(phone)).toBe(true);
-      await expectAccessible(phone, 'web-enrolment-student-validated-phone');
+      await h.expectAccessible(phone, 'web-enrolment-student-validated-phone');
 
       // Léa's draft, from the menu and the queue's status filter: not validated before it is submitted, then submitted, then cancelled with a reason.
       await nav.getByRole('link', { name: 'Inscriptions' }).click();
@@ -352,14 +290,14 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       const cancel = desk.getByRole('dialog', { name: 'Annuler l’inscription de BERNARD Léa' });
       await cancel.getByRole('button', { name: 'Confirmer l’annulation' }).click();
       await cancel.getByText('Saisissez entre 3 et 500 caractères.').waitFor();
-      await expectAccessible(desk, 'web-enrolment-cancel-dialog');
+      await h.expectAccessible(desk, 'web-enrolment-cancel-dialog');
       await cancel.getByLabel('Motif').fill('Inscription secondaire demandée par erreur.');
       await cancel.getByRole('button', { name: 'Confirmer l’annulation' }).click();
       await cancel.waitFor({ state: 'detached' });
       await expect.poll(() => notice(desk)).toBe('L’inscription est annulée.');
       expect(await desk.getByTestId('enrolment-status').textContent()).toBe('Annulée');
       await desk.getByText('Inscription secondaire demandée par erreur.').first().waitFor();
-      await expectAccessible(desk, 'web-enrolment-cancelled');
+      await h.expectAccessible(desk, 'web-enrolment-cancelled');
 
       // In English.
       await desk.getByRole('combobox', { name: 'Langue' }).click();
@@ -367,7 +305,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       await desk.getByRole('heading', { level: 1, name: 'Enrolment of BERNARD Léa' }).waitFor();
       expect(await desk.getByTestId('enrolment-status').textContent()).toBe('Cancelled');
       await desk.getByText('This enrolment is cancelled: it no longer changes.').waitFor();
-      await expectAccessible(desk, 'web-enrolment-cancelled-en');
+      await h.expectAccessible(desk, 'web-enrolment-cancelled-en');
     } finally {
       await student?.close();
       await staff?.close();

@@ -1,69 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createRuntime, loadConfig } from '@pegase/platform';
-import { axeViolations, chromiumPath, freeLoopbackPort, launchChromium, screenshot } from '@pegase/platform/testing';
-import { allModules } from '../../server/src/modules.ts';
-import { loadSandboxIdentities } from '../../server/src/sandbox-identities.ts';
+import type { Page } from 'playwright-core';
+import { chromiumPath } from '@pegase/platform/testing';
+import { startWebHarness, type WebHarness } from './harness.ts';
 
 /**
  * The web application, built by Vite and served by `pegase serve` over the
  * sandbox, driven in Chromium: login through the embedded provider, the staff
  * pages and the student home on a phone.
  */
-const dist = new URL('../dist/', import.meta.url);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium', () => {
-  let runtime: Awaited<ReturnType<typeof createRuntime>>;
-  let browser: Browser;
-  let base: string;
+  let h: WebHarness;
 
   beforeAll(async () => {
-    if (!existsSync(new URL('index.html', dist))) {
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      execFileSync('npm', ['run', 'build', '-w', '@pegase/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    }
-    const port = await freeLoopbackPort();
-    base = `http://127.0.0.1:${port}`;
-    runtime = await createRuntime({
-      config: loadConfig({ LOG_LEVEL: 'silent', PEGASE_PUBLIC_URL: base, PORT: String(port), PEGASE_TOKEN_TTL_SECONDS: '60' }),
-      modules: allModules,
-      sandbox: true,
-      sandboxExtras: loadSandboxIdentities,
-      webApp: dist,
-    });
-    await runtime.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
+    h = await startWebHarness({ PEGASE_TOKEN_TTL_SECONDS: '60' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.close();
-  });
-
-  async function expectAccessible(page: Page, name: string) {
-    // A menu that is closing fades out: axe would measure its half-transparent text.
-    await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
-    const violations = await axeViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    await screenshot(page, name);
-  }
-
-  async function logIn(page: Page, login: string, password: string) {
-    await page.goto(base);
-    await page.getByLabel('Identifiant').waitFor();
-    await page.getByLabel('Identifiant').fill(login);
-    await page.getByLabel('Mot de passe').fill(password);
-    await Promise.all([
-      page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/auth') && !url.pathname.startsWith('/oidc-callback'), { timeout: 20_000 }),
-      page.getByRole('button', { name: 'Se connecter', exact: true }).click(),
-    ]);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-  }
+  afterAll(async () => h?.close());
 
   const firstCode = (page: Page) => page.locator('tbody tr').first().locator('td').first().textContent();
 
@@ -75,9 +29,9 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     });
 
   it('lets staff work in the referential: tables, tree, create and edit a structure with its errors, history, English, token renewal, logout', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, 'staff', 'staff-sandbox');
+    await h.logIn(page, 'staff', 'staff-sandbox');
     const firstToken = await accessToken(page);
     expect(firstToken).toBeTruthy();
 
@@ -92,14 +46,14 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     const figures = (await page.getByTestId('figure').allTextContents()).map((text) => Number(text.replace(/\s/g, '')));
     expect(figures).toHaveLength(3);
     for (const figure of figures) expect(figure).toBeGreaterThan(0);
-    await expectAccessible(page, 'web-staff-home-fr');
+    await h.expectAccessible(page, 'web-staff-home-fr');
 
     // Structures: sorted by code, then reversed.
     await nav.getByRole('link', { name: 'Structures' }).click();
     await page.getByRole('heading', { level: 1, name: 'Structures' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     const ascending = await firstCode(page);
-    await expectAccessible(page, 'web-structures');
+    await h.expectAccessible(page, 'web-structures');
     await page.getByRole('button', { name: 'Code' }).click();
     await expect.poll(() => firstCode(page)).not.toBe(ascending);
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Code');
@@ -111,7 +65,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('menuitemcheckbox', { name: 'Libellé (anglais)' }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('columnheader', { name: 'Libellé (anglais)' }).waitFor();
-    await expectAccessible(page, 'web-structures-filtered-columns');
+    await h.expectAccessible(page, 'web-structures-filtered-columns');
     const shown = await rowCodes(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
     const csv = await readFile((await download.path())!, 'utf8');
@@ -133,12 +87,12 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       .click();
     await tree.getByRole('treeitem', { name: /^SCI-INFO/ }).click();
     await page.getByTestId('tree-selection').getByRole('heading', { name: 'SCI-INFO' }).waitFor();
-    await expectAccessible(page, 'web-structures-tree');
+    await h.expectAccessible(page, 'web-structures-tree');
     await page.getByTestId('tree-selection').getByRole('link', { name: 'Fiche' }).click();
     await page.getByRole('heading', { level: 1, name: /^SCI-INFO — / }).waitFor();
 
     // A new structure: errors of the form, then of the API, each beside its field.
-    await page.goto(`${base}/structures`);
+    await page.goto(`${h.base}/structures`);
     await page.getByRole('link', { name: 'Créer une structure' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouvelle structure' }).waitFor();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -146,7 +100,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     expect(await page.locator('#structure-code-helper-text').textContent()).toBe('Ce champ est obligatoire.');
     expect(await page.locator('#structure-label-fr-helper-text').textContent()).toBe('Ce champ est obligatoire.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('structure-code');
-    await expectAccessible(page, 'web-structure-form-errors');
+    await h.expectAccessible(page, 'web-structure-form-errors');
 
     await page.locator('#structure-code').fill('SCI-INFO');
     await page.locator('#structure-type').click();
@@ -156,7 +110,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('option', { name: /^UFR-SCI — / }).click();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => page.locator('#structure-code-helper-text').textContent()).toBe('Cette valeur est déjà utilisée.');
-    await expectAccessible(page, 'web-structure-duplicate-code');
+    await h.expectAccessible(page, 'web-structure-duplicate-code');
 
     await page.locator('#structure-code').fill('SCI-DATA');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -167,7 +121,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     // It has no English label yet: the home's work queue counts it and leads to it.
     await nav.getByRole('link', { name: 'Accueil' }).click();
     await expect.poll(() => page.getByTestId('queue-count').textContent()).toBe('1');
-    await expectAccessible(page, 'web-staff-home-queue');
+    await h.expectAccessible(page, 'web-staff-home-queue');
     await page.getByRole('link', { name: 'Traiter la file' }).click();
     await page.getByText('Sous la structure UFR-SCI').waitFor();
     await expect.poll(async () => (await rowCodes(page)).join(',')).toBe('SCI-DATA');
@@ -185,7 +139,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     expect(newest).toContain('staff');
     expect(newest).toContain('Modification');
     expect(newest).toContain('Department of Data Science');
-    await expectAccessible(page, 'web-structure-history');
+    await h.expectAccessible(page, 'web-structure-history');
 
     // Periods and nomenclatures, with their filters and detail pages.
     await nav.getByRole('link', { name: 'Périodes' }).click();
@@ -194,10 +148,10 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('combobox', { name: 'Type' }).click();
     await page.getByRole('option', { name: 'Année universitaire' }).click();
     await expect.poll(async () => [...new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())]).toEqual(['Année universitaire']);
-    await expectAccessible(page, 'web-periods');
+    await h.expectAccessible(page, 'web-periods');
     await page.locator('tbody tr').first().getByRole('link').click();
     await page.getByRole('heading', { level: 2, name: 'Historique des modifications' }).waitFor();
-    await expectAccessible(page, 'web-period');
+    await h.expectAccessible(page, 'web-period');
 
     await nav.getByRole('link', { name: 'Nomenclatures' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nomenclatures' }).waitFor();
@@ -206,7 +160,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('heading', { level: 2, name: 'Valeurs' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     expect(await page.getByRole('columnheader', { name: 'Valide du' }).count()).toBe(1);
-    await expectAccessible(page, 'web-nomenclature-values');
+    await h.expectAccessible(page, 'web-nomenclature-values');
 
     // English.
     await nav.getByRole('link', { name: 'Accueil' }).click();
@@ -215,7 +169,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByRole('heading', { level: 3, name: 'Academic years' }).waitFor();
-    await expectAccessible(page, 'web-staff-home-en');
+    await h.expectAccessible(page, 'web-staff-home-en');
     await page.getByRole('combobox', { name: 'Language' }).click();
     await page.getByRole('option', { name: 'Français' }).click();
     await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
@@ -235,16 +189,16 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     });
     const visited: string[] = [];
     page.on('framenavigated', (frame) => visited.push(new URL(frame.url()).pathname));
-    await page.goto(`${base}/periods`);
+    await page.goto(`${h.base}/periods`);
     await expect.poll(() => visited.includes('/oidc-callback'), { timeout: 20_000 }).toBe(true);
-    await page.waitForURL(`${base}/periods`, { timeout: 20_000 });
+    await page.waitForURL(`${h.base}/periods`, { timeout: 20_000 });
     await page.locator('tbody tr').first().waitFor();
     expect(await accessToken(page)).not.toBe(forged);
 
     // Logout: the provider asks in French, then the application is closed.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Voulez-vous vous déconnecter de Pégase ?' }).waitFor();
-    await expectAccessible(page, 'web-logout-confirm');
+    await h.expectAccessible(page, 'web-logout-confirm');
     await page.getByRole('button', { name: 'Oui, me déconnecter' }).click();
     await page.getByLabel('Identifiant').waitFor();
     expect(await accessToken(page)).toBeNull();
@@ -252,35 +206,35 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
   }, 240_000);
 
   it('shows the admin every page and the teacher their home and the training offer only', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const admin = await context.newPage();
-    await logIn(admin, 'admin', 'admin-sandbox');
+    await h.logIn(admin, 'admin', 'admin-sandbox');
     const nav = admin.getByRole('navigation', { name: 'Navigation principale' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation', 'Inscriptions']);
     await admin.getByTestId('figure').nth(2).waitFor();
-    await expectAccessible(admin, 'web-admin-home');
+    await h.expectAccessible(admin, 'web-admin-home');
     await context.close();
 
-    const teacherContext = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const teacherContext = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const teacher = await teacherContext.newPage();
-    await logIn(teacher, 'teacher', 'teacher-sandbox');
+    await h.logIn(teacher, 'teacher', 'teacher-sandbox');
     await teacher.getByRole('heading', { name: 'Bienvenue, Thomas Enseignant' }).waitFor();
     expect(await teacher.getByTestId('teacher-structures').textContent()).toContain('SCI-INFO');
     expect(await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents()).toEqual([
       'Accueil',
       'Offre de formation',
     ]);
-    await expectAccessible(teacher, 'web-teacher-home');
-    await teacher.goto(`${base}/structures/new`);
+    await h.expectAccessible(teacher, 'web-teacher-home');
+    await teacher.goto(`${h.base}/structures/new`);
     await teacher.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
     expect(new URL(teacher.url()).pathname).toBe('/');
     await teacherContext.close();
   });
 
   it('shows a student their home on a phone, without the staff pages nor a horizontal scroll', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await logIn(page, 'student1', 'student1-sandbox');
+    await h.logIn(page, 'student1', 'student1-sandbox');
 
     await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
     await page.getByRole('heading', { name: 'Bienvenue, Camille Martin' }).waitFor();
@@ -293,18 +247,18 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     expect(await page.getByRole('heading', { level: 2, name: 'Mon inscription' }).count()).toBe(1);
     expect(await page.getByText('Bientôt disponible').count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await expectAccessible(page, 'web-student-home-phone');
+    await h.expectAccessible(page, 'web-student-home-phone');
 
     // The menu offers the home only.
     await page.getByRole('button', { name: 'Ouvrir le menu de navigation' }).click();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await nav.waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil']);
-    await expectAccessible(page, 'web-student-menu-phone');
+    await h.expectAccessible(page, 'web-student-menu-phone');
     await page.keyboard.press('Escape');
 
     // A staff page is not for them.
-    await page.goto(`${base}/structures`);
+    await page.goto(`${h.base}/structures`);
     await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     await context.close();
