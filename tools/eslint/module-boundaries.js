@@ -10,7 +10,8 @@
  * Both package imports (`@pegase/curriculum/contract`) and relative paths
  * that climb into another module's folder are checked. A module's tests may
  * run another module whole (`@pegase/<module>/module`), as an application
- * does, to drive it through its API.
+ * does, to drive it through its API, and build on its test fixtures
+ * (`@pegase/<module>/testing`).
  */
 import path from 'node:path';
 
@@ -86,7 +87,7 @@ const rule = {
       const report = (/** @type {string} */ messageId) => context.report({ node: node.source, messageId, data: { from: from.name, to: to.name, source } });
       if (to.kind === 'app') return report('app');
       if (from.kind === 'kernel' && to.kind === 'module') return report('kernelImportsModule');
-      const wholeModule = /^@pegase\/[a-z-]+\/module$/.test(source);
+      const wholeModule = /^@pegase\/[a-z-]+\/(module|testing)$/.test(source);
       if (to.kind === 'module' && from.kind === 'module' && to.name !== from.name && to.side !== 'contract' && !(isTest && wholeModule))
         return report('otherModule');
       if (from.side === 'contract' && to.kind === 'module' && to.side !== 'contract') return report('contractLeak');

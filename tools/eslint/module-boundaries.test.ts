@@ -23,6 +23,7 @@ tester.run('module-boundaries', rule, {
     { filename: '/repo/apps/web/src/modules.ts', code: "import { referentialWeb } from '@pegase/referential/web';" },
     { filename: '/repo/modules/curriculum/test/fixture.ts', code: "import { referentialModule } from '@pegase/referential/module';" },
     { filename: '/repo/modules/curriculum/src/server/graph.test.ts', code: "import { referentialModule } from '@pegase/referential/module';" },
+    { filename: '/repo/modules/payment/test/fixture.ts', code: "import { enrolmentRuntime } from '@pegase/enrolment/testing';" },
   ],
   invalid: [
     { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { t } from '@pegase/referential/module';", errors: [{ messageId: 'otherModule' }] },
@@ -45,6 +46,11 @@ tester.run('module-boundaries', rule, {
     { filename: '/repo/platform/src/http/app.ts', code: "import { S } from '@pegase/referential/contract';", errors: [{ messageId: 'kernelImportsModule' }] },
     { filename: '/repo/modules/curriculum/src/server/x.ts', code: "import { main } from '@pegase/server';", errors: [{ messageId: 'app' }] },
     { filename: '/repo/modules/curriculum/src/web/Page.tsx', code: "import { q } from '../server/queries.ts';", errors: [{ messageId: 'webImportsServer' }] },
+    {
+      filename: '/repo/modules/payment/src/server/fees.ts',
+      code: "import { enrolmentRuntime } from '@pegase/enrolment/testing';",
+      errors: [{ messageId: 'otherModule' }],
+    },
     {
       filename: '/repo/modules/curriculum/test/fixture.ts',
       code: "import { t } from '../../referential/src/server/shared/tables.ts';",

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TokenClaims } from '@pegase/platform';
+import type { PegaseModule, TokenClaims } from '@pegase/platform';
 import { createTestRuntime } from '@pegase/platform/testing';
 import { curriculumModule } from '@pegase/curriculum/module';
 import { referentialModule } from '@pegase/referential/module';
@@ -11,12 +11,21 @@ import { enrolmentModule } from '../src/server/module.ts';
  * faculties, a period, a validated formation whose year is an enrolment
  * point (announced to enrolment by the curriculum's event), and a learner.
  */
-export async function enrolmentRuntime() {
-  const runtime = await createTestRuntime([referentialModule, curriculumModule, enrolmentModule]);
-  const call = async (method: string, url: string, body?: unknown, expected = 201) => {
-    const response = await runtime.request(method, url, body);
+export interface EnrolmentRuntimeOptions {
+  /** Modules that build on enrolment (payment, documents…), run with it. */
+  extraModules?: PegaseModule[];
+  /** Values of the PROFILE nomenclature. */
+  profiles?: string[];
+  /** Code of the law faculty's formation. */
+  lawFormation?: string;
+}
+
+export async function enrolmentRuntime(options: EnrolmentRuntimeOptions = {}) {
+  const runtime = await createTestRuntime([referentialModule, curriculumModule, enrolmentModule, ...(options.extraModules ?? [])]);
+  const call = async (method: string, url: string, body?: unknown, expected = 201, as?: TokenClaims) => {
+    const response = await runtime.request(method, url, body, {}, as);
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
-    return response.json() as { id: string };
+    return response.json() as { id: string } & Record<string, unknown>;
   };
   const nomenclature = async (code: string, values: string[]) => {
     await call('POST', '/api/referential/v1/nomenclatures', { code, labels: { fr: code } });
@@ -28,7 +37,7 @@ export async function enrolmentRuntime() {
   await nomenclature('REGIME', ['FI', 'FC']);
   await nomenclature('ENROLMENT-ORIGIN', ['PARCOURSUP', 'MANUELLE', 'REINSCRIPTION']);
   await nomenclature('DOCUMENT-TYPE', ['PHOTO', 'IDENTITE', 'BOURSE']);
-  await nomenclature('PROFILE', ['BOURSIER']);
+  await nomenclature('PROFILE', options.profiles ?? ['BOURSIER']);
   const period = await call('POST', '/api/referential/v1/periods', {
     code: '2026-2027',
     type: 'academic-year',
@@ -61,7 +70,7 @@ export async function enrolmentRuntime() {
     return year;
   };
   const point = await formation('LIC-E', sciences.id);
-  const lawPoint = await formation('LIC-L', law.id);
+  const lawPoint = await formation(options.lawFormation ?? 'LIC-L', law.id);
   const learner = await call('POST', '/api/enrolment/v1/learners', {
     familyName: 'Rousseau',
     givenNames: 'Ada',

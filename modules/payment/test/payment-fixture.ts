@@ -1,9 +1,5 @@
-import { expect } from 'vitest';
 import type { TokenClaims } from '@pegase/platform';
-import { createTestRuntime } from '@pegase/platform/testing';
-import { curriculumModule } from '@pegase/curriculum/module';
-import { enrolmentModule } from '@pegase/enrolment/module';
-import { referentialModule } from '@pegase/referential/module';
+import { enrolmentRuntime, staffOf } from '@pegase/enrolment/testing';
 import { paymentModule } from '../src/server/module.ts';
 import { sign, SIGNATURE_HEADER } from '../src/server/provider/signature.ts';
 import { testProviderSecret } from '../src/server/provider/test-provider.ts';
@@ -15,12 +11,7 @@ export const student = (learnerCode: string): TokenClaims => ({
   learnerCode,
 });
 
-export const staffOf = (code: string): TokenClaims => ({
-  subject: `staff-${code}`,
-  login: `staff.${code.toLowerCase()}`,
-  roles: ['staff'],
-  structureCodes: [code],
-});
+export { staffOf };
 
 /** Licence 178 €, Master 254,50 € (odd cents, for the rounding), BOURSIER and PUPILLE exempt, two reductions, an extra line for the Master. */
 export const RULES = {
@@ -39,67 +30,26 @@ export const RULES = {
 };
 
 /**
- * The referential, the curriculum, enrolment and payment together, with
- * what a payment needs made through their APIs: nomenclatures, two
- * faculties, a period, a validated formation per faculty whose year is an
- * enrolment point (sciences: Licence; law: Master), the period's fee rules,
- * the points' levels, the test provider chosen, and two learners
- * (PGS0000001 Ada, PGS0000002 Bob).
+ * Enrolment's test world (modules/enrolment/test/enrolment-fixture.ts) with
+ * payment running too: the law faculty's formation is a Master, a second
+ * learner (PGS0000002 Bob), the period's fee rules, the points' levels and
+ * the test provider chosen.
  */
 export async function paymentRuntime() {
-  const runtime = await createTestRuntime([referentialModule, curriculumModule, enrolmentModule, paymentModule]);
-  const call = async (method: string, url: string, body?: unknown, expected = 201, as?: TokenClaims) => {
-    const response = await runtime.request(method, url, body, {}, as);
-    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);
-    return response.json() as { id: string } & Record<string, unknown>;
-  };
-  const nomenclature = async (code: string, values: string[]) => {
-    await call('POST', '/api/referential/v1/nomenclatures', { code, labels: { fr: code } });
-    for (const value of values)
-      await call('POST', `/api/referential/v1/nomenclatures/${code}/values`, { code: value, labels: { fr: value }, validFrom: '1900-01-01' });
-  };
-  await nomenclature('COUNTRY', ['100']);
-  await nomenclature('SEX', ['F', 'M']);
-  await nomenclature('REGIME', ['FI', 'FC']);
-  await nomenclature('ENROLMENT-ORIGIN', ['PARCOURSUP', 'MANUELLE']);
-  await nomenclature('PROFILE', ['BOURSIER', 'PUPILLE', 'HANDICAP', 'SALARIE']);
-  const period = await call('POST', '/api/referential/v1/periods', {
-    code: '2026-2027',
-    type: 'academic-year',
-    labels: { fr: 'Année 2026-2027' },
-    startDate: '2026-09-01',
-    endDate: '2027-08-31',
+  const base = await enrolmentRuntime({
+    extraModules: [paymentModule],
+    profiles: ['BOURSIER', 'PUPILLE', 'HANDICAP', 'SALARIE'],
+    lawFormation: 'MAS-L',
   });
-  const sciences = await call('POST', '/api/referential/v1/structures', { code: 'UFR-E', type: 'ufr', labels: { fr: 'UFR E' } });
-  const law = await call('POST', '/api/referential/v1/structures', { code: 'UFR-L', type: 'ufr', labels: { fr: 'UFR L' } });
-  await runtime.drainEvents();
-
-  const formation = async (code: string, owner: string) => {
-    const root = await call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code,
-      type: 'formation',
-      labels: { fr: code },
-      ownerStructureId: owner,
-    });
-    const year = await call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code: `${code}-Y1`,
-      type: 'year',
-      labels: { fr: `${code} année 1` },
-      enrolmentPoint: true,
-      ownerStructureId: owner,
-      parentId: root.id,
-    });
-    await call('POST', `/api/curriculum/v1/objects/${root.id}/validate`, undefined, 200);
-    return year;
-  };
-  const point = await formation('LIC-E', sciences.id);
-  const lawPoint = await formation('MAS-L', law.id);
-  const learner = async (familyName: string, givenNames: string) =>
-    call('POST', '/api/enrolment/v1/learners', { familyName, givenNames, birthDate: '2006-01-01', birthCountry: '100', sex: 'F' });
-  const ada = await learner('Rousseau', 'Ada');
-  const bob = await learner('Martin', 'Bob');
+  const { runtime, call, period, point, lawPoint } = base;
+  const ada = base.learner;
+  const bob = await call('POST', '/api/enrolment/v1/learners', {
+    familyName: 'Martin',
+    givenNames: 'Bob',
+    birthDate: '2006-01-01',
+    birthCountry: '100',
+    sex: 'F',
+  });
   await runtime.drainEvents();
 
   await call('PUT', '/api/payment/v1/settings', { provider: 'test' }, 200);
@@ -126,5 +76,5 @@ export async function paymentRuntime() {
     );
   };
 
-  return { runtime, call, period, sciences, law, point, lawPoint, ada, bob, enrol, callback };
+  return { ...base, ada, bob, enrol, callback };
 }
