@@ -198,7 +198,14 @@ describe('access of every route', () => {
     expect(started.statusCode, started.body).toBe(201);
     const payment = started.json().payment as { id: string };
 
-    const scopedCases: Record<string, { method: string; url: string; body: unknown; headers?: Record<string, string>; sciencesStaff: number }[]> = {
+    /**
+     * `perItem`: the route answers 200 and refuses, in its results, each
+     * record outside the caller's structures (bulk actions).
+     */
+    const scopedCases: Record<
+      string,
+      { method: string; url: string; body: unknown; headers?: Record<string, string>; sciencesStaff: number; perItem?: boolean }[]
+    > = {
       'POST /api/referential/v1/structures': [
         {
           method: 'POST',
@@ -290,6 +297,16 @@ describe('access of every route', () => {
       'POST /api/enrolment/v1/enrolments/{id}/cancel': [
         { method: 'POST', url: `${enrolments}/${toCancel.id}/cancel`, body: { reason: 'Matrice' }, sciencesStaff: 200 },
       ],
+      // Each enrolment is refused or not on its own: staff of the sciences reach the rules (not submitted), staff of the law faculty the scope.
+      'POST /api/enrolment/v1/enrolments/bulk': [
+        {
+          method: 'POST',
+          url: `${enrolments}/bulk`,
+          body: { action: 'validate', enrolmentIds: [withPhoto.id, enrolment.id] },
+          sciencesStaff: 200,
+          perItem: true,
+        },
+      ],
       'GET /api/enrolment/v1/enrolments/{id}/documents': [
         { method: 'GET', url: `${enrolments}/${enrolment.id}/documents`, body: undefined, sciencesStaff: 200 },
       ],
@@ -337,10 +354,26 @@ describe('access of every route', () => {
       expect(cases, `${op.method} ${op.path} is a staff write: add how its structure scope is tested`).toBeDefined();
       for (const call of cases!) {
         const elsewhere = await send(call, staffElsewhere);
-        expect(elsewhere.statusCode, `${call.method} ${call.url} as staff of UFR-DEG: ${elsewhere.body}`).toBe(403);
-        expect(elsewhere.json().type).toBe('urn:pegase:problem:outside-scope');
+        const outsideScope = 'urn:pegase:problem:outside-scope';
+        if (call.perItem) {
+          expect(elsewhere.statusCode, `${call.method} ${call.url} as staff of UFR-DEG: ${elsewhere.body}`).toBe(200);
+          const results = elsewhere.json().results as { outcome: string; problem?: { type: string } }[];
+          expect(results.length).toBeGreaterThan(0);
+          for (const result of results)
+            expect(result, `${call.method} ${call.url} as staff of UFR-DEG`).toMatchObject({ outcome: 'failed', problem: { type: outsideScope } });
+        } else {
+          expect(elsewhere.statusCode, `${call.method} ${call.url} as staff of UFR-DEG: ${elsewhere.body}`).toBe(403);
+          expect(elsewhere.json().type).toBe(outsideScope);
+        }
         const own = await send(call, callers.staff);
         expect(own.statusCode, `${call.method} ${call.url} as staff of UFR-SCI`).toBe(call.sciencesStaff);
+        if (call.perItem) {
+          const results = own.json().results as { problem?: { type: string } }[];
+          expect(
+            results.filter((result) => result.problem?.type === outsideScope),
+            `${call.method} ${call.url} as staff of UFR-SCI`,
+          ).toEqual([]);
+        }
       }
     }
   });

@@ -1,9 +1,9 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TokenClaims } from '@pegase/platform';
 import { chromiumPath } from '@pegase/platform/testing';
 import { startWebHarness, type WebHarness } from './harness.ts';
+import { pngImage } from './images.ts';
 
 /**
  * Enrolment's pages in Chromium, over the sandbox. Made through the API as
@@ -19,30 +19,6 @@ import { startWebHarness, type WebHarness } from './harness.ts';
  */
 const YEAR = 'Année universitaire 2026-2027';
 const PHOTO = "Photographie d'identité";
-
-/** A real PNG image (the server reads the type from the content): `size`×`size` pixels of one colour. */
-function pngImage(size: number, [r, g, b]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, deflate, no filter, no interlace.
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [r, g, b]).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium', () => {
   let h: WebHarness;
@@ -168,6 +144,8 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       const row = desk.locator('tbody tr', { hasText: 'TEST-WEB>TEST-WEB-L1' });
       await row.waitFor();
       expect(await row.locator('td').allTextContents()).toEqual([
+        // The check box that selects the row for a bulk action.
+        '',
         'PGS0000001',
         'MARTIN Camille Louise',
         'TEST-WEB>TEST-WEB-L1',
@@ -278,7 +256,7 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
       await desk.getByRole('option', { name: 'Brouillon' }).click();
       await expect.poll(() => new URL(desk.url()).search).toBe('?status=draft');
       const draft = desk.locator('tbody tr', { hasText: 'TEST-WEB>TEST-WEB-L1' });
-      await expect.poll(() => draft.locator('td').nth(1).textContent()).toBe('BERNARD Léa');
+      await expect.poll(() => draft.locator('td').nth(2).textContent()).toBe('BERNARD Léa');
       await draft.getByRole('link', { name: 'PGS0000002' }).click();
       await desk.getByRole('heading', { level: 1, name: 'Inscription de BERNARD Léa' }).waitFor();
       await desk.getByRole('button', { name: 'Valider l’inscription' }).click();

@@ -82,14 +82,16 @@ export async function documentsRuntime(options: { establishment?: boolean } = {}
   });
   await runtime.drainEvents();
 
-  /** An enrolment as far as asked: draft, or submitted, fees waived and validated. */
-  const enrol = async (learnerId: string, pointId: string, status: 'draft' | 'validated' = 'validated') => {
+  /** An enrolment as far as asked: draft; submitted (fees unsettled); submitted with fees waived; or validated. */
+  const enrol = async (learnerId: string, pointId: string, status: 'draft' | 'submitted' | 'settled' | 'validated' = 'validated') => {
     const enrolment = await call('POST', '/api/enrolment/v1/enrolments', { learnerId, pointId, origin: 'MANUELLE', regime: 'FI' });
-    if (status === 'validated') {
+    if (status !== 'draft') {
       await call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/submit`, undefined, 200, { 'idempotency-key': `submit-${enrolment.id}` });
-      await call('PUT', `/api/enrolment/v1/enrolments/${enrolment.id}/payment-status`, { paymentStatus: 'exempt' }, 200);
-      await call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/validate`, undefined, 200);
     }
+    if (status === 'settled' || status === 'validated') {
+      await call('PUT', `/api/enrolment/v1/enrolments/${enrolment.id}/payment-status`, { paymentStatus: 'exempt' }, 200);
+    }
+    if (status === 'validated') await call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/validate`, undefined, 200);
     await runtime.drainEvents();
     return enrolment;
   };

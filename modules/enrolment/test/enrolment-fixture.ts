@@ -38,6 +38,8 @@ export async function enrolmentRuntime(options: EnrolmentRuntimeOptions = {}) {
   await nomenclature('ENROLMENT-ORIGIN', ['PARCOURSUP', 'MANUELLE', 'REINSCRIPTION']);
   await nomenclature('DOCUMENT-TYPE', ['PHOTO', 'IDENTITE', 'BOURSE']);
   await nomenclature('PROFILE', options.profiles ?? ['BOURSIER']);
+  await nomenclature('BAC-SERIES', ['GENERALE']);
+  await nomenclature('PREVIOUS-SITUATION', ['LYCEE', 'UNIVERSITE']);
   const period = await call('POST', '/api/referential/v1/periods', {
     code: '2026-2027',
     type: 'academic-year',
@@ -80,6 +82,27 @@ export async function enrolmentRuntime(options: EnrolmentRuntimeOptions = {}) {
   });
   await runtime.drainEvents();
   return { runtime, period, sciences, law, point, lawPoint, learner, call };
+}
+
+/** What a student fills in on their record before an online submission: contacts, address, bac. */
+export const completeRecord = {
+  email: 'ada.rousseau@example.org',
+  phone: '+33 6 12 34 56 78',
+  address: { line1: '12 rue Garibaldi', postcode: '69006', city: 'Lyon', country: '100' },
+  bac: { year: 2024, series: 'GENERALE' },
+};
+/** The previous situation a student gives on their draft. */
+export const previousSituation = { situation: 'LYCEE', year: 2025, establishment: 'Lycée du Parc, Lyon' };
+
+/**
+ * Completes a student's online enrolment as the student would, so that it can
+ * be submitted: their record (contacts, bac) and the draft's previous situation.
+ */
+export async function completeOnline(runtime: Awaited<ReturnType<typeof createTestRuntime>>, student: TokenClaims, enrolmentId: string): Promise<void> {
+  const record = await runtime.request('PATCH', '/api/enrolment/v1/me', completeRecord, {}, student);
+  expect(record.statusCode, record.body).toBe(200);
+  const draft = await runtime.request('PATCH', `/api/enrolment/v1/me/enrolments/${enrolmentId}`, { previousSituation }, {}, student);
+  expect(draft.statusCode, draft.body).toBe(200);
 }
 
 export const staffOf = (code: string): TokenClaims => ({

@@ -87,6 +87,32 @@ export async function saveLocalAccount(db: Executor, input: AccountInput): Promi
   return toAccount(row!);
 }
 
+/**
+ * Creates a local account, never touching an existing one: undefined when the
+ * login is taken. For a module that opens accounts itself (a new student
+ * activating theirs with an invitation), in the module's transaction.
+ */
+export async function createLocalAccount(db: Executor, input: AccountInput & { password: string }): Promise<Account | undefined> {
+  const login = input.login.toLowerCase();
+  if (!LOGIN_PATTERN.test(login)) throw new Error(`The login ${input.login} must be lower-case letters, digits and . _ @ - (at most 100).`);
+  const passwordHash = await hash(input.password, ARGON2);
+  const [row] = await rowsOf<AccountRow>(
+    db,
+    sql`insert into pegase_platform.accounts (login, source, password_hash, display_name, email, roles, structure_codes, learner_code)
+        values (${login}, 'local', ${passwordHash}, ${input.displayName}, ${input.email ?? null}, ${sql.param(input.roles)}::text[],
+                ${sql.param(input.structureCodes ?? [])}::text[], ${input.learnerCode ?? null})
+        on conflict (login) do nothing
+        returning *`,
+  );
+  return row === undefined ? undefined : toAccount(row);
+}
+
+/** The accounts holding a learner code (a learner has at most one in practice). */
+export async function accountsOfLearner(db: Executor, learnerCode: string): Promise<Account[]> {
+  const rows = await rowsOf<AccountRow>(db, sql`select * from pegase_platform.accounts where learner_code = ${learnerCode} order by login`);
+  return rows.map(toAccount);
+}
+
 /** Records an account that logged in through CAS, with what its attributes say. */
 export async function saveDelegatedAccount(db: Executor, input: Omit<AccountInput, 'password'>): Promise<Account> {
   const [row] = await rowsOf<AccountRow>(

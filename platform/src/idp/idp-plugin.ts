@@ -8,6 +8,7 @@ import { Problem } from '../errors/problem.ts';
 import { loginPage, type Language, type LoginError } from './pages.ts';
 import type { CasDelegation } from './cas.ts';
 import { API_RESOURCE } from './provider.ts';
+import type { LoginLink } from '../module/module.ts';
 
 export interface EmbeddedProviderOptions {
   /** Built at first use: it needs the signing keys, hence a migrated database. */
@@ -18,6 +19,8 @@ export interface EmbeddedProviderOptions {
   cas?: CasDelegation | undefined;
   /** Attempts a minute from one address on the login form and the token endpoint. */
   attemptsPerMinute?: number;
+  /** Links the modules add under the login form. */
+  loginLinks?: LoginLink[];
 }
 
 /**
@@ -62,6 +65,7 @@ export async function embeddedProviderPlugin(app: FastifyInstance, options: Embe
           action: `${base}/login`,
           switchHref: `${base}?lang=${lang === 'fr' ? 'en' : 'fr'}`,
           casHref: options.cas === undefined ? undefined : `${base}/cas`,
+          links: (options.loginLinks ?? []).map((link) => ({ href: `${link.path}?lang=${lang}`, label: link.labels[lang] })),
           ...extra,
         }),
       );

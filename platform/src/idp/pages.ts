@@ -75,6 +75,8 @@ const style = `
   .error { border-left: 4px solid #b00020; background: #fdecee; color: #7a0016; padding: .6rem .8rem; margin: 1rem 0; }
   .or { text-align: center; margin: 1rem 0 0; color: #4a525a; }
   nav { text-align: right; }
+  .more { margin: 1.2rem 0 0; text-align: center; }
+  .more a { color: #0b4f9c; }
   nav a { color: #0b4f9c; }
   @media (max-width: 30rem) { main { margin: 0; border-radius: 0; box-shadow: none; min-height: 100vh; } }
 `;
@@ -105,6 +107,8 @@ export interface LoginPageOptions {
   /** Same page in the other language. */
   switchHref: string;
   casHref?: string | undefined;
+  /** Links under the form, from the modules (already in the page's language). */
+  links?: { href: string; label: string }[];
   login?: string | undefined;
   error?: LoginError | undefined;
 }
@@ -133,7 +137,7 @@ ${cas}
   <label for="password">${t.password}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required${described}>
   <button type="submit">${t.submit}</button>
-</form>`,
+</form>${(options.links ?? []).map((link) => `\n<p class="more"><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`).join('')}`,
     options.switchHref,
   );
 }

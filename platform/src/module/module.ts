@@ -6,6 +6,28 @@ import type { Logger } from '../observability/logger.ts';
 import type { Role } from '../auth/principal.ts';
 import type { Origin } from '../audit/audit-trail.ts';
 import type { FileStore } from '../storage/file-store.ts';
+import type { Account, AccountInput } from '../auth/accounts.ts';
+
+/**
+ * The embedded provider's local accounts, for a module that opens them
+ * itself (a new student activating theirs from an invitation). With an
+ * external provider (Keycloak, CAS…) the university's directory owns the
+ * accounts: `embedded` is false and nothing may be created here.
+ */
+export interface LocalAccounts {
+  readonly embedded: boolean;
+  /** Creates the account in `tx`; undefined when the login is taken. */
+  create(tx: Transaction, input: AccountInput & { password: string }): Promise<Account | undefined>;
+  /** The accounts that carry a learner code. */
+  ofLearner(tx: Transaction, learnerCode: string): Promise<Account[]>;
+}
+
+/** A link a module adds under the embedded provider's login form (e.g. « activate my account »). */
+export interface LoginLink {
+  /** Absolute path on this server, e.g. `/api/enrolment/v1/activation`. */
+  path: string;
+  labels: { fr: string; en: string };
+}
 
 /** The Fastify instance a module's routes are declared on, typed by TypeBox. */
 export type ModuleApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -56,6 +78,8 @@ export interface ModuleContext {
   logger: Logger;
   /** Where the module keeps files (writes take its transaction). */
   files: FileStore;
+  /** The embedded provider's local accounts. */
+  accounts: LocalAccounts;
   /**
    * Runs `work` in one transaction. Events published in it are written to the
    * outbox in that transaction and delivered as soon as it commits.
@@ -88,6 +112,8 @@ export interface PegaseModule {
   handlers?(context: ModuleContext): EventHandler[];
   /** Loads demo data into an empty schema for `pegase serve --sandbox`. */
   sandbox?(context: ModuleContext): Promise<void>;
+  /** Links shown under the embedded provider's login form. */
+  loginLinks?: LoginLink[];
 }
 
 export function defineModule(module: PegaseModule): PegaseModule {

@@ -1,3 +1,4 @@
+import { accountsOfLearner, createLocalAccount } from '../auth/accounts.ts';
 import { DatabaseFileStore } from '../storage/file-store.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/env.ts';
@@ -113,7 +114,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const dispatcher = new InlineDispatcher(database.db, logger.child({ component: 'events' }), { pollMs: config.eventsPollMs });
     const contexts = new Map<string, ModuleContext>();
-    for (const module of modules) contexts.set(module.name, moduleContext(module, database, dispatcher, logger));
+    for (const module of modules) contexts.set(module.name, moduleContext(module, database, dispatcher, logger, config.oidcIssuer === undefined));
     for (const module of modules) for (const handler of module.handlers?.(contexts.get(module.name)!) ?? []) dispatcher.register(handler);
 
     if (options.sandbox === true) {
@@ -133,7 +134,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       readiness: readiness(database, migrations, () => keys.ensureKey()),
       verifier,
       webApp: options.webApp,
-      identityProvider: config.oidcIssuer === undefined ? embeddedProvider(config, database, keys) : undefined,
+      identityProvider:
+        config.oidcIssuer === undefined
+          ? { ...embeddedProvider(config, database, keys), loginLinks: modules.flatMap((module) => module.loginLinks ?? []) }
+          : undefined,
       // A relative server URL: the document is then right on whatever host serves it.
       publicUrl: config.publicUrl ?? '/',
       version: options.version ?? '0.0.0',
@@ -218,12 +222,20 @@ function embeddedProvider(config: Config, database: DatabaseHandle, keys: KeySto
 /** Files live in the database until an object-storage FileStore is configured. */
 const fileStore = new DatabaseFileStore();
 
-function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatcher: InlineDispatcher, logger: Logger): ModuleContext {
+function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatcher: InlineDispatcher, logger: Logger, embedded: boolean): ModuleContext {
   return {
     module: module.name,
     db: database.db,
     logger: logger.child({ module: module.name }),
     files: fileStore,
+    accounts: {
+      embedded,
+      create: (tx, input) => {
+        if (!embedded) throw new Error('Local accounts are not created when an external provider issues the tokens.');
+        return createLocalAccount(tx, input);
+      },
+      ofLearner: (tx, learnerCode) => accountsOfLearner(tx, learnerCode),
+    },
     async transaction(work) {
       const result = await database.db.transaction(work);
       dispatcher.wake();

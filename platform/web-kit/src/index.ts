@@ -17,7 +17,7 @@ export {
   type Language,
   type Translations,
 } from './i18n/i18n.ts';
-export { DataTable, type Column, type DataTableProps, type Page, type PageRequest } from './table/DataTable.tsx';
+export { DataTable, type Column, type DataTableProps, type Page, type PageRequest, type RowSelection } from './table/DataTable.tsx';
 export { useDebounced } from './table/useDebounced.ts';
 export { toCsv, download } from './table/csv.ts';
 export { fieldErrorsOf, translateFieldMessage } from './form/field-errors.ts';

@@ -84,6 +84,9 @@ export const Certificate = Type.Object({
   verificationUrl: Type.String({ format: 'uri' }),
   issuedAt: Timestamp,
   revokedAt: Type.Union([Timestamp, Type.Null()], { description: 'When its enrolment was cancelled: from then on it no longer holds.' }),
+  provisional: Type.Boolean({
+    description: 'Issued before the scolarité validated the enrolment (submitted, fees settled); it says so. A final one is issued after validation.',
+  }),
 });
 export type Certificate = Static<typeof Certificate>;
 
@@ -100,6 +103,7 @@ export const CertificateVerification = Type.Object({
   language: CertificateLanguage,
   issuedAt: Timestamp,
   revokedAt: Type.Union([Timestamp, Type.Null()]),
+  provisional: Type.Boolean({ description: 'A provisional certificate: the enrolment was submitted and paid, not yet validated when it was issued.' }),
   sha256: Type.String({ description: 'SHA-256 of the PDF as issued: the same bytes have the same digest.' }),
 });
 export type CertificateVerification = Static<typeof CertificateVerification>;

@@ -18,6 +18,18 @@ export const EnrolmentPoint = Type.Object({
 });
 export type EnrolmentPoint = Static<typeof EnrolmentPoint>;
 
+export const PreviousSituation = Type.Object(
+  {
+    situation: NomenclatureCode('PREVIOUS-SITUATION'),
+    year: Type.Integer({ minimum: 1950, maximum: 2100, description: 'The academic year of that situation (its first calendar year).' }),
+    establishment: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 200, description: 'Where: the name or UAI of the school or university, if any.' }), Type.Null()]),
+    ),
+  },
+  { additionalProperties: false, description: 'What the student did the year before (lycée, another university, work…), for the national statistics (SISE).' },
+);
+export type PreviousSituation = Static<typeof PreviousSituation>;
+
 export const Enrolment = Type.Object({
   id: Id,
   learnerId: Id,
@@ -28,6 +40,7 @@ export const Enrolment = Type.Object({
   regime: Type.String(),
   cvecNumber: Type.Union([Type.String(), Type.Null()]),
   profiles: Type.Array(Type.String(), { description: 'PROFILE values (BOURSIER…) that fees and required documents depend on.' }),
+  previousSituation: Type.Union([PreviousSituation, Type.Null()]),
   status: EnrolmentStatus,
   paymentStatus: PaymentStatus,
   cancelReason: Type.Union([Type.String(), Type.Null()]),
@@ -51,10 +64,35 @@ export const CreateEnrolment = Type.Object(
       Type.Union([Type.String({ pattern: '^[A-Z0-9]{3,4}[ -]?[A-Z0-9]{6,8}[ -]?[A-Z0-9]{0,4}$', description: 'CVEC attestation number.' }), Type.Null()]),
     ),
     profiles: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{0,39}$' }), { maxItems: 10, uniqueItems: true })),
+    previousSituation: Type.Optional(Type.Union([PreviousSituation, Type.Null()])),
   },
   { additionalProperties: false },
 );
 export type CreateEnrolment = Static<typeof CreateEnrolment>;
+
+/** What a student may still change of their own enrolment while it is a draft. */
+export const UpdateMyEnrolment = Type.Object(
+  {
+    regime: Type.Optional(CreateEnrolment.properties.regime),
+    profiles: Type.Optional(CreateEnrolment.properties.profiles),
+    cvecNumber: Type.Optional(CreateEnrolment.properties.cvecNumber),
+    previousSituation: Type.Optional(Type.Union([PreviousSituation, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMyEnrolment = Static<typeof UpdateMyEnrolment>;
+
+/** What a student's enrolment still lacks before it can be submitted (empty: ready). */
+export const SubmissionReadiness = Type.Object({
+  ready: Type.Boolean(),
+  missing: Type.Array(
+    Type.Object({
+      field: Type.String({ description: 'JSON pointer: /learner/address, /learner/bac, /enrolment/previousSituation, /documents/PHOTO…' }),
+      message: Type.String(),
+    }),
+  ),
+});
+export type SubmissionReadiness = Static<typeof SubmissionReadiness>;
 
 export const SubmitHeaders = Type.Object(
   {

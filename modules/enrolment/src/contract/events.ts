@@ -10,7 +10,17 @@ export const enrolmentEvents = {
 
 export const enrolmentLifecycleEvents = {
   admissionCreated: defineEvent('enrolment.admission.created', 'A candidate was admitted at an enrolment point and given an invitation code.', Admission),
+  accountActivated: defineEvent(
+    'enrolment.admission.account-activated',
+    'An admitted candidate opened their account from their invitation (code and birth date); the admission is now linked to their learner record.',
+    Admission,
+  ),
   enrolmentCreated: defineEvent('enrolment.enrolment.created', 'An enrolment was started (draft), by staff or the student.', Enrolment),
+  enrolmentUpdated: defineEvent(
+    'enrolment.enrolment.updated',
+    'A draft enrolment changed (régime, profiles, CVEC number or previous situation), by its student or staff.',
+    Enrolment,
+  ),
   enrolmentSubmitted: defineEvent('enrolment.enrolment.submitted', 'A student (or staff) submitted an enrolment: it joins the back-office queue.', Enrolment),
   enrolmentValidated: defineEvent(
     'enrolment.enrolment.validated',

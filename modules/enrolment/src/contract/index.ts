@@ -5,3 +5,5 @@ export * from './enrolments.ts';
 export * from './feed.ts';
 export * from './documents.ts';
 export * from './admissions.ts';
+export * from './bulk.ts';
+export * from './activation.ts';

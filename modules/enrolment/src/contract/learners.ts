@@ -108,6 +108,32 @@ export const UpdateLearner = Type.Object(
 );
 export type UpdateLearner = Static<typeof UpdateLearner>;
 
+/**
+ * What a student fills in on their own record. The civil-status identity
+ * (names, birth date, INE) comes from the admission and the national
+ * registers: only the scolarité corrects it, on proof.
+ */
+export const UpdateMyLearnerRecord = Type.Object(
+  {
+    usageName: identity.usageName,
+    birthCountry: Type.Optional(identity.birthCountry),
+    birthCommune: identity.birthCommune,
+    sex: Type.Optional(identity.sex),
+    nationality: identity.nationality,
+    email: identity.email,
+    phone: identity.phone,
+    address: identity.address,
+    bac: identity.bac,
+    firstHigherEducation: identity.firstHigherEducation,
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'Names, birth date and INE are not here: the scolarité corrects them on proof.',
+  },
+);
+export type UpdateMyLearnerRecord = Static<typeof UpdateMyLearnerRecord>;
+
 export const CreateLearnerQuery = Type.Object(
   {
     confirmNew: Type.Optional(

@@ -99,6 +99,14 @@ export function cancelEnrolment(enrolment: Enrolment, reason: string) {
     .then(dataOf);
 }
 
+export type BulkAction = 'validate' | 'cancel';
+export type BulkOutcome = paths['/api/enrolment/v1/enrolments/bulk']['post']['responses'][200]['content']['application/json'];
+
+/** Validates or cancels (with the reason) several enrolments: each goes through or fails on its own, as the single action would. */
+export function bulkEnrolmentAction(action: BulkAction, enrolmentIds: string[], reason?: string) {
+  return api.POST('/api/enrolment/v1/enrolments/bulk', { body: { action, enrolmentIds, ...(reason === undefined ? {} : { reason }) } }).then(dataOf);
+}
+
 export function setPaymentStatus(enrolment: Enrolment, paymentStatus: PaymentStatus) {
   return api.PUT('/api/enrolment/v1/enrolments/{id}/payment-status', { params: { path: { id: enrolment.id } }, body: { paymentStatus } }).then(dataOf);
 }

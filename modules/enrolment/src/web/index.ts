@@ -4,8 +4,10 @@ import { enrolmentFr } from './i18n/fr.ts';
 
 /**
  * Enrolment's pages: the back office's queue and one enrolment (documents
- * to check, decisions, history) for staff; a student's enrolments on their
- * home and the page where they send their supporting documents.
+ * to check, decisions, history) for staff; for a student, their admissions
+ * and enrolments on their home, the page where they start an enrolment from
+ * an invitation, and the guided online enrolment (identity, contacts, bac,
+ * documents, fees and payment, submission, certificate).
  */
 export const enrolmentWeb = defineWebModule({
   name: 'enrolment',
@@ -14,6 +16,7 @@ export const enrolmentWeb = defineWebModule({
   pages: [
     { path: '/enrolments', roles: ['staff'], load: () => import('./queue/EnrolmentsPage.tsx') },
     { path: '/enrolments/:id', roles: ['staff'], load: () => import('./enrolment/EnrolmentPage.tsx') },
+    { path: '/my-enrolment', roles: ['student'], load: () => import('./student/StartEnrolmentPage.tsx') },
     { path: '/my-enrolment/:id', roles: ['student'], load: () => import('./student/MyEnrolmentPage.tsx') },
   ],
   home: [

@@ -648,23 +648,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/enrolment/v1/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in student’s own learner record. */
-    get: operations['getMyLearnerRecord'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/enrolment/v1/enrolments': {
     parameters: {
       query?: never;
@@ -871,6 +854,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/enrolment/v1/enrolments/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Validate or cancel up to 500 enrolments at once; each is handled as its single route would, and the results say which went through.
+     * @description Each enrolment is validated (as POST /enrolments/{id}/validate) or cancelled with the reason (as POST /enrolments/{id}/cancel) in its own transaction, with its audit entry and its event. One that is refused — outside the caller’s structures (403 outside-scope), not submitted, documents pending, fees not settled, unknown — is reported with that problem and nothing changes for it; the others go through. Cancelling an enrolment already cancelled changes nothing and counts as done. The answer is 200 whatever the outcomes.
+     */
+    post: operations['bulkEnrolmentAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrolment/v1/feed': {
     parameters: {
       query?: never;
@@ -934,23 +937,6 @@ export interface paths {
     put?: never;
     /** Accept a document, or reject it with a reason the student reads. */
     post: operations['reviewEnrolmentDocument'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/enrolment/v1/me/enrolments/{id}/submit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Submit one’s own enrolment. Send an Idempotency-Key: a retry with the same key answers the same submission and changes nothing. */
-    post: operations['submitMyEnrolment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1025,6 +1011,110 @@ export interface paths {
     get: operations['downloadEnrolmentDocument'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s own learner record. */
+    get: operations['getMyLearnerRecord'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Fill in one’s own record: contacts, address, bac, first higher-education enrolment, birth place, nationality (names, birth date and INE are corrected by the scolarité, on proof). */
+    patch: operations['updateMyLearnerRecord'];
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/enrolments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change one’s own draft enrolment: régime, profiles, CVEC number, previous situation (409 not-draft once submitted). */
+    patch: operations['updateMyEnrolment'];
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/enrolments/{id}/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What one’s own enrolment still lacks before it can be submitted: contacts, bac, previous situation, mandatory documents. */
+    get: operations['getMyEnrolmentReadiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/me/enrolments/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit one’s own enrolment once complete (422 enrolment-incomplete lists what is missing). Send an Idempotency-Key: a retry with the same key answers the same submission and changes nothing. */
+    post: operations['submitMyEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/activation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public: the page where an admitted candidate without an account activates theirs from their invitation (HTML, French or English). */
+    get: operations['activationPage'];
+    put?: never;
+    /** Public: open a new student’s account from their invitation (code + birth date), with their learner record; the login is their learner code. 422 unknown-invitation, 409 account-exists or accounts-external (an external provider issues the accounts). */
+    post: operations['activateAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enrolment/v1/activation/form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Public: the activation page’s form (application/x-www-form-urlencoded); answers the page again with the errors, or the login to sign in with. */
+    post: operations['activationForm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1247,8 +1337,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Issue the certificate of enrolment (certificat de scolarité) of a validated enrolment, as PDF; staff for the points of their structures.
-     * @description Each call issues a new certificate with its own verification code, recorded with its file. Only for a validated enrolment (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.
+     * Issue the certificate of enrolment (certificat de scolarité) as PDF: final for a validated enrolment, provisional (and saying so) for a submitted one whose fees are settled; staff for the points of their structures.
+     * @description Each call issues a new certificate with its own verification code, recorded with its file. For a validated enrolment, or provisional for a submitted one whose fees are settled (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.
      */
     get: operations['issueEnrolmentCertificate'];
     put?: never;
@@ -1267,8 +1357,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The signed-in student’s certificate of enrolment for one of their validated enrolments, as PDF (404 for anyone else’s).
-     * @description Each call issues a new certificate with its own verification code, recorded with its file. Only for a validated enrolment (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.
+     * The signed-in student’s certificate of enrolment as PDF: final once validated, provisional once submitted and paid (404 for anyone else’s).
+     * @description Each call issues a new certificate with its own verification code, recorded with its file. For a validated enrolment, or provisional for a submitted one whose fees are settled (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.
      */
     get: operations['issueMyEnrolmentCertificate'];
     put?: never;
@@ -5415,97 +5505,6 @@ export interface operations {
       };
     };
   };
-  getMyLearnerRecord: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description Stable learner code given by Pégase.
-             * @example PGS0000001
-             */
-            code: string;
-            ine: string | null;
-            familyName: string;
-            usageName: string | null;
-            givenNames: string;
-            /**
-             * Format: date
-             * @description ISO 8601 date, YYYY-MM-DD.
-             * @example 2026-09-01
-             */
-            birthDate: string;
-            birthCountry: string;
-            birthCommune: string | null;
-            sex: string;
-            nationality: string | null;
-            email: string | null;
-            phone: string | null;
-            address: {
-              line1: string;
-              line2?: string;
-              postcode?: string;
-              city: string;
-              /** @description A value of the nomenclature COUNTRY. */
-              country: string;
-            } | null;
-            bac: {
-              year: number;
-              /** @description A value of the nomenclature BAC-SERIES. */
-              series: string;
-              /** @description A value of the nomenclature BAC-HONOURS. */
-              honours?: string;
-              /** @description A value of the nomenclature COUNTRY. */
-              country?: string;
-            } | null;
-            firstHigherEducation: {
-              /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
-              year: number;
-              /** @description The establishment (UAI). */
-              uai?: string;
-            } | null;
-            /** @description Incremented at each change; send it back in If-Match to update. */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description The request was refused; the problem says why and which fields. */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The server failed or is unavailable; nothing was changed. */
-      '5XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   listEnrolments: {
     parameters: {
       query: {
@@ -5550,6 +5549,13 @@ export interface operations {
               cvecNumber: string | null;
               /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
               profiles: string[];
+              previousSituation: {
+                /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+                situation: string;
+                /** @description The academic year of that situation (its first calendar year). */
+                year: number;
+                establishment?: string | null;
+              } | null;
               /** @description draft (being filled in) → submitted → validated, or cancelled. */
               status: 'draft' | 'submitted' | 'validated' | 'cancelled';
               paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -5611,6 +5617,13 @@ export interface operations {
           regime: string;
           cvecNumber?: string | null;
           profiles?: string[];
+          previousSituation?: {
+            /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+            situation: string;
+            /** @description The academic year of that situation (its first calendar year). */
+            year: number;
+            establishment?: string | null;
+          } | null;
         };
       };
     };
@@ -5636,6 +5649,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -5704,6 +5724,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -5775,6 +5802,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -5846,6 +5880,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -5923,6 +5964,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -5998,6 +6046,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -6409,6 +6464,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -6483,6 +6545,13 @@ export interface operations {
             cvecNumber: string | null;
             /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
             profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
             /** @description draft (being filled in) → submitted → validated, or cancelled. */
             status: 'draft' | 'submitted' | 'validated' | 'cancelled';
             paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -6496,6 +6565,75 @@ export interface operations {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  bulkEnrolmentAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description validate: as POST /enrolments/{id}/validate, for each enrolment; cancel: as POST /enrolments/{id}/cancel, with the same reason for each. */
+          action: 'validate' | 'cancel';
+          /** @description The enrolments, each once (1 to 500); the results come back in this order. */
+          enrolmentIds: string[];
+          /** @description Why they are cancelled (kept on each enrolment): required to cancel, refused to validate. */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            done: number;
+            failed: number;
+            /** @description One per enrolment, in the order of the request. */
+            results: {
+              /** Format: uuid */
+              enrolmentId: string;
+              outcome: 'done' | 'failed';
+              /** @description draft (being filled in) → submitted → validated, or cancelled. */
+              status?: 'draft' | 'submitted' | 'validated' | 'cancelled';
+              problem?: {
+                /** @description Stable URN of the kind of problem, e.g. urn:pegase:problem:fees-not-settled. */
+                type: string;
+                title: string;
+                /** @description The status the single route would have answered (403 outside the caller’s structures, 409, 422…). */
+                status: number;
+                /** @description What went wrong and what to do about it. */
+                detail: string;
+              };
+            }[];
           };
         };
       };
@@ -6557,6 +6695,13 @@ export interface operations {
               cvecNumber: string | null;
               /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
               profiles: string[];
+              previousSituation: {
+                /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+                situation: string;
+                /** @description The academic year of that situation (its first calendar year). */
+                year: number;
+                establishment?: string | null;
+              } | null;
               /** @description draft (being filled in) → submitted → validated, or cancelled. */
               status: 'draft' | 'submitted' | 'validated' | 'cancelled';
               paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
@@ -6845,77 +6990,6 @@ export interface operations {
       };
     };
   };
-  submitMyEnrolment: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description A key the client draws once per submission and sends again when it retries: the same key is the same submission. */
-        'idempotency-key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            learnerId: string;
-            /** Format: uuid */
-            pointId: string;
-            /** Format: uuid */
-            periodId: string;
-            origin: string;
-            kind: 'main' | 'secondary';
-            regime: string;
-            cvecNumber: string | null;
-            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
-            profiles: string[];
-            /** @description draft (being filled in) → submitted → validated, or cancelled. */
-            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
-            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
-            cancelReason: string | null;
-            submittedAt: string | null;
-            validatedAt: string | null;
-            cancelledAt: string | null;
-            /** @description Incremented at each change; send it back in If-Match to update. */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description The request was refused; the problem says why and which fields. */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The server failed or is unavailable; nothing was changed. */
-      '5XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   listMyEnrolmentDocuments: {
     parameters: {
       query?: never;
@@ -7101,6 +7175,602 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMyLearnerRecord: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Stable learner code given by Pégase.
+             * @example PGS0000001
+             */
+            code: string;
+            ine: string | null;
+            familyName: string;
+            usageName: string | null;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            birthCountry: string;
+            birthCommune: string | null;
+            sex: string;
+            nationality: string | null;
+            email: string | null;
+            phone: string | null;
+            address: {
+              line1: string;
+              line2?: string;
+              postcode?: string;
+              city: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country: string;
+            } | null;
+            bac: {
+              year: number;
+              /** @description A value of the nomenclature BAC-SERIES. */
+              series: string;
+              /** @description A value of the nomenclature BAC-HONOURS. */
+              honours?: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country?: string;
+            } | null;
+            firstHigherEducation: {
+              /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+              year: number;
+              /** @description The establishment (UAI). */
+              uai?: string;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateMyLearnerRecord: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag of the version you edited; 412 if it changed since. */
+        'if-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Names, birth date and INE are not here: the scolarité corrects them on proof. */
+    requestBody: {
+      content: {
+        'application/json': {
+          usageName?: string | null;
+          /** @description A value of the nomenclature COUNTRY. */
+          birthCountry?: string;
+          birthCommune?: string | null;
+          /** @description A value of the nomenclature SEX. */
+          sex?: string;
+          nationality?: string | null;
+          email?: string | null;
+          phone?: string | null;
+          address?: {
+            line1: string;
+            line2?: string;
+            postcode?: string;
+            city: string;
+            /** @description A value of the nomenclature COUNTRY. */
+            country: string;
+          } | null;
+          bac?: {
+            year: number;
+            /** @description A value of the nomenclature BAC-SERIES. */
+            series: string;
+            /** @description A value of the nomenclature BAC-HONOURS. */
+            honours?: string;
+            /** @description A value of the nomenclature COUNTRY. */
+            country?: string;
+          } | null;
+          firstHigherEducation?: {
+            /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+            year: number;
+            /** @description The establishment (UAI). */
+            uai?: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Stable learner code given by Pégase.
+             * @example PGS0000001
+             */
+            code: string;
+            ine: string | null;
+            familyName: string;
+            usageName: string | null;
+            givenNames: string;
+            /**
+             * Format: date
+             * @description ISO 8601 date, YYYY-MM-DD.
+             * @example 2026-09-01
+             */
+            birthDate: string;
+            birthCountry: string;
+            birthCommune: string | null;
+            sex: string;
+            nationality: string | null;
+            email: string | null;
+            phone: string | null;
+            address: {
+              line1: string;
+              line2?: string;
+              postcode?: string;
+              city: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country: string;
+            } | null;
+            bac: {
+              year: number;
+              /** @description A value of the nomenclature BAC-SERIES. */
+              series: string;
+              /** @description A value of the nomenclature BAC-HONOURS. */
+              honours?: string;
+              /** @description A value of the nomenclature COUNTRY. */
+              country?: string;
+            } | null;
+            firstHigherEducation: {
+              /** @description Academic year of the first enrolment in French higher education (its first calendar year). */
+              year: number;
+              /** @description The establishment (UAI). */
+              uai?: string;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateMyEnrolment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag of the version you edited; 412 if it changed since. */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description A value of the nomenclature REGIME. */
+          regime?: string;
+          profiles?: string[];
+          cvecNumber?: string | null;
+          previousSituation?: {
+            /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+            situation: string;
+            /** @description The academic year of that situation (its first calendar year). */
+            year: number;
+            establishment?: string | null;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMyEnrolmentReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            ready: boolean;
+            missing: {
+              /** @description JSON pointer: /learner/address, /learner/bac, /enrolment/previousSituation, /documents/PHOTO… */
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  submitMyEnrolment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A key the client draws once per submission and sends again when it retries: the same key is the same submission. */
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            periodId: string;
+            origin: string;
+            kind: 'main' | 'secondary';
+            regime: string;
+            cvecNumber: string | null;
+            /** @description PROFILE values (BOURSIER…) that fees and required documents depend on. */
+            profiles: string[];
+            previousSituation: {
+              /** @description A value of the nomenclature PREVIOUS-SITUATION. */
+              situation: string;
+              /** @description The academic year of that situation (its first calendar year). */
+              year: number;
+              establishment?: string | null;
+            } | null;
+            /** @description draft (being filled in) → submitted → validated, or cancelled. */
+            status: 'draft' | 'submitted' | 'validated' | 'cancelled';
+            paymentStatus: 'none' | 'unpaid' | 'pending' | 'paid' | 'exempt';
+            cancelReason: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            cancelledAt: string | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  activationPage: {
+    parameters: {
+      query?: {
+        lang?: string;
+        code?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The activation form. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  activateAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The invitation code of the admission letter (case, spaces and hyphens ignored). */
+          invitationCode: string;
+          /**
+           * Format: date
+           * @description ISO 8601 date, YYYY-MM-DD.
+           * @example 2026-09-01
+           */
+          birthDate: string;
+          /** @description A value of the nomenclature SEX. */
+          sex: string;
+          /** @description A value of the nomenclature COUNTRY. */
+          birthCountry: string;
+          /** Format: email */
+          email: string;
+          /** @description At least 12 characters. */
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The login to sign in with: the learner code in lower case. */
+            login: string;
+            /**
+             * @description Stable learner code given by Pégase.
+             * @example PGS0000001
+             */
+            learnerCode: string;
+            /** Format: uuid */
+            admissionId: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  activationForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          [key: string]: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The account is open: the page gives the login. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
       /** @description The request was refused; the problem says why and which fields. */
       '4XX': {
         headers: {
@@ -8556,6 +9226,8 @@ export interface operations {
             /** Format: date-time */
             issuedAt: string;
             revokedAt: string | null;
+            /** @description A provisional certificate: the enrolment was submitted and paid, not yet validated when it was issued. */
+            provisional: boolean;
             /** @description SHA-256 of the PDF as issued: the same bytes have the same digest. */
             sha256: string;
           };

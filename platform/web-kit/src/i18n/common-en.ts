@@ -49,6 +49,8 @@ export const commonEn: CommonResources = {
     all: 'All',
     yes: 'Yes',
     no: 'No',
+    selectPage: 'Select every row of this page',
+    selectRow: 'Select {{row}}',
   },
   form: {
     messages: {

@@ -48,6 +48,8 @@ export const commonFr = {
     all: 'Tous',
     yes: 'Oui',
     no: 'Non',
+    selectPage: 'Sélectionner toutes les lignes de cette page',
+    selectRow: 'Sélectionner {{row}}',
   },
   form: {
     messages: {

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import {
   Box,
   Button,
+  Checkbox,
   LinearProgress,
   Paper,
   Stack,
@@ -47,6 +48,19 @@ export interface PageRequest {
   cursor?: string;
 }
 
+/**
+ * Rows the person may select (for actions on several rows at once). The
+ * selection is the page's: it holds rows of the page shown only, and is
+ * emptied of the rows that leave it (another page, other filters, a refresh).
+ */
+export interface RowSelection<Row> {
+  /** The rowKey of each selected row. */
+  selected: ReadonlySet<string>;
+  onChange: (selected: Set<string>) => void;
+  /** Names a row in its check box's label (« Sélectionner PGS0000001 … »): what identifies it to a person. */
+  rowLabel: (row: Row) => string;
+}
+
 export interface DataTableProps<Row> {
   /** Remembers the column choice under this name. */
   id: string;
@@ -62,11 +76,14 @@ export interface DataTableProps<Row> {
   /** Filter fields and actions, shown above the table. */
   toolbar?: ReactNode;
   exportName?: string;
+  /** A check box on each row and one for the whole page; no selection without it. */
+  selection?: RowSelection<Row>;
 }
 
 /**
  * The table a gestionnaire works in: pages from the server (cursor), sorting
- * by the API, a choice of columns, and a CSV export of what is shown.
+ * by the API, a choice of columns, a CSV export of what is shown, and — when
+ * the page asks for it — check boxes to select rows for an action.
  */
 export function DataTable<Row>({
   id,
@@ -80,6 +97,7 @@ export function DataTable<Row>({
   pageSize = 25,
   toolbar,
   exportName,
+  selection,
 }: DataTableProps<Row>) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<string | undefined>(defaultSort);
@@ -104,6 +122,24 @@ export function DataTable<Row>({
   const descending = sort?.startsWith('-') ?? false;
   const sortedBy = columns.find((c) => c.id === sortColumn);
   const toggleSort = (column: string) => setSort(column === sortColumn ? (descending ? column : `-${column}`) : column);
+
+  // The selection keeps the rows of the page shown only (once that page has come: not the previous one, kept while it loads).
+  const settled = query.isSuccess && !query.isPlaceholderData;
+  useEffect(() => {
+    if (selection === undefined || !settled || selection.selected.size === 0) return;
+    const keys = new Set(rows.map(rowKey));
+    const kept = [...selection.selected].filter((key) => keys.has(key));
+    if (kept.length !== selection.selected.size) selection.onChange(new Set(kept));
+  }, [selection, settled, rows, rowKey]);
+  const selectedOnPage = selection === undefined ? 0 : rows.filter((row) => selection.selected.has(rowKey(row))).length;
+  const selectPage = (checked: boolean) => selection?.onChange(checked ? new Set(rows.map(rowKey)) : new Set());
+  const selectRow = (key: string, checked: boolean) => {
+    if (selection === undefined) return;
+    const next = new Set(selection.selected);
+    if (checked) next.add(key);
+    else next.delete(key);
+    selection.onChange(next);
+  };
 
   const exportCsv = () => {
     const header = visible.map((c) => c.label);
@@ -139,6 +175,17 @@ export function DataTable<Row>({
           </caption>
           <TableHead>
             <TableRow>
+              {selection && (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={rows.length > 0 && selectedOnPage === rows.length}
+                    indeterminate={selectedOnPage > 0 && selectedOnPage < rows.length}
+                    disabled={rows.length === 0}
+                    onChange={(event) => selectPage(event.target.checked)}
+                    slotProps={{ input: { 'aria-label': t('table.selectPage') } }}
+                  />
+                </TableCell>
+              )}
               {visible.map((column) =>
                 column.sortable ? (
                   <TableCell key={column.id} sortDirection={sortColumn === column.id ? (descending ? 'desc' : 'asc') : false}>
@@ -158,7 +205,16 @@ export function DataTable<Row>({
           </TableHead>
           <TableBody>
             {rows.map((row) => (
-              <TableRow key={rowKey(row)} hover>
+              <TableRow key={rowKey(row)} hover selected={selection?.selected.has(rowKey(row)) ?? false}>
+                {selection && (
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      checked={selection.selected.has(rowKey(row))}
+                      onChange={(event) => selectRow(rowKey(row), event.target.checked)}
+                      slotProps={{ input: { 'aria-label': t('table.selectRow', { row: selection.rowLabel(row) }) } }}
+                    />
+                  </TableCell>
+                )}
                 {visible.map((column) => (
                   <TableCell key={column.id}>
                     {column.key && rowHref ? (
@@ -174,7 +230,7 @@ export function DataTable<Row>({
             ))}
             {query.isSuccess && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={visible.length}>{t('table.empty')}</TableCell>
+                <TableCell colSpan={visible.length + (selection ? 1 : 0)}>{t('table.empty')}</TableCell>
               </TableRow>
             )}
           </TableBody>

@@ -29,14 +29,22 @@ async function assertManagesPoint(tx: Transaction, scope: Scope, ownerStructureI
 }
 
 const statusReason: Record<string, string> = {
-  draft: 'it is still a draft: it must be submitted, its documents accepted and its fees settled, then validated',
-  submitted: 'it is submitted but not validated yet (documents to accept or fees to settle)',
+  draft: 'it is still a draft: once it is submitted and its fees are settled, a provisional certificate can be issued',
+  submitted: 'it is submitted but its fees are not settled yet: a provisional certificate comes once they are paid or waived',
   cancelled: 'it was cancelled',
 };
 
+/** A validated enrolment gets a certificate; a submitted one whose fees are settled, a provisional one; others none. */
+function certificateKind(enrolment: { status: string; paymentStatus: string }): 'final' | 'provisional' | null {
+  if (enrolment.status === 'validated') return 'final';
+  if (enrolment.status === 'submitted' && (enrolment.paymentStatus === 'paid' || enrolment.paymentStatus === 'exempt')) return 'provisional';
+  return null;
+}
+
 /**
  * Issues a certificate of enrolment: checks who asks and that the enrolment
- * is validated, prints the PDF with a new verification code, and keeps the
+ * is validated (or submitted with its fees settled: then the certificate is
+ * provisional and says so), prints the PDF with a new verification code, and keeps the
  * file (with its SHA-256) and what it said, announced and audited in one
  * transaction. The enrolment's row is locked meanwhile, so that a
  * cancellation either comes first (and the issue is refused) or revokes it.
@@ -57,10 +65,11 @@ export async function issueCertificate(
     // A student learns nothing of other learners' enrolments, not even that they exist.
     if (requester.kind === 'self' && (requester.learnerCode === null || learner?.code !== requester.learnerCode)) throw notFound('Enrolment', enrolmentId);
     if (requester.kind === 'scope') await assertManagesPoint(tx, requester.scope, point?.ownerStructureId ?? null);
-    if (enrolment.status !== 'validated') {
+    const kind = certificateKind(enrolment);
+    if (kind === null) {
       throw conflict(
         'enrolment-not-validated',
-        `A certificate of enrolment is issued only for a validated enrolment; this one is ${enrolment.status}: ${statusReason[enrolment.status]}.`,
+        `A certificate of enrolment is issued for a validated enrolment (a provisional one once submitted and paid); this one is ${enrolment.status}: ${statusReason[enrolment.status]}.`,
       );
     }
     const [period] = await tx.select().from(periods).where(eq(periods.id, enrolment.periodId));
@@ -111,7 +120,8 @@ export async function issueCertificate(
       },
       establishment: { uai: school.uai, name: school.name, city: school.city },
     };
-    const pdf = await renderCertificate({ language, code, verificationUrl, issuedAt, ...snapshot });
+    const provisional = kind === 'provisional';
+    const pdf = await renderCertificate({ language, code, verificationUrl, issuedAt, provisional, ...snapshot });
     const file = await context.files.put(tx, context.module, pdf, 'application/pdf');
     const [row] = await tx
       .insert(certificates)
@@ -128,6 +138,7 @@ export async function issueCertificate(
         verificationUrl,
         issuedAt,
         issuedBy: origin.actor.subject,
+        provisional,
       })
       .returning();
     const certificate = toCertificate(row!);

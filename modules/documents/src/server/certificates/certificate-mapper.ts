@@ -15,5 +15,6 @@ export function toCertificate(row: CertificateRow): Certificate {
     verificationUrl: row.verificationUrl,
     issuedAt: row.issuedAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    provisional: row.provisional,
   };
 }

@@ -106,6 +106,7 @@ export async function renderCertificate(content: CertificateContent): Promise<Bu
   // The attestation.
   doc.moveDown(2.5).font('regular').fontSize(12).fillColor(INK).text(t.body, MARGIN, doc.y, { width, align: 'justify', lineGap: 5 });
   doc.moveDown(0.8).fontSize(9.5).fillColor(GREY).text(t.path, { width });
+  if (t.provisionalNote !== null) doc.moveDown(0.8).font('bold').fontSize(10.5).fillColor(ACCENT).text(t.provisionalNote, { width }).font('regular');
   doc.moveDown(2.5).fontSize(12).fillColor(INK).text(t.issued, { width, align: 'right' });
   doc.moveDown(0.8).fontSize(10.5);
   for (const line of t.signature) doc.text(line, { width, align: 'right' });

@@ -10,7 +10,7 @@ const PdfResponse = {
 };
 
 const description =
-  'Each call issues a new certificate with its own verification code, recorded with its file. Only for a validated enrolment (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.';
+  'Each call issues a new certificate with its own verification code, recorded with its file. For a validated enrolment, or provisional for a submitted one whose fees are settled (409 enrolment-not-validated otherwise); the certificate shows as revoked once the enrolment is cancelled.';
 
 function sendPdf(reply: FastifyReply, { certificate, pdf }: { certificate: Certificate; pdf: Buffer }): FastifyReply {
   const name = certificate.language === 'fr' ? 'certificat-de-scolarite' : 'certificate-of-enrolment';
@@ -29,7 +29,8 @@ export async function certificateRoutes(app: ModuleApp, context: ModuleContext, 
     {
       config: { access: { permission: documentsPermissions.certificatesRead } },
       schema: {
-        summary: 'Issue the certificate of enrolment (certificat de scolarité) of a validated enrolment, as PDF; staff for the points of their structures.',
+        summary:
+          'Issue the certificate of enrolment (certificat de scolarité) as PDF: final for a validated enrolment, provisional (and saying so) for a submitted one whose fees are settled; staff for the points of their structures.',
         description,
         operationId: 'issueEnrolmentCertificate',
         params: EnrolmentParams,
@@ -57,7 +58,7 @@ export async function certificateRoutes(app: ModuleApp, context: ModuleContext, 
     {
       config: { access: { permission: documentsPermissions.self } },
       schema: {
-        summary: 'The signed-in student’s certificate of enrolment for one of their validated enrolments, as PDF (404 for anyone else’s).',
+        summary: 'The signed-in student’s certificate of enrolment as PDF: final once validated, provisional once submitted and paid (404 for anyone else’s).',
         description,
         operationId: 'issueMyEnrolmentCertificate',
         params: EnrolmentParams,

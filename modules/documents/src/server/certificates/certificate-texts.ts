@@ -50,6 +50,8 @@ export interface CertificateContent {
   code: string;
   verificationUrl: string;
   issuedAt: Date;
+  /** Issued before the scolarité validated the enrolment: it says so in its title and a note. */
+  provisional: boolean;
 }
 
 /** Every sentence of the certificate, in its language. */
@@ -68,7 +70,10 @@ export function certificateTexts(content: CertificateContent, groupedCode: strin
   if (lang === 'fr') {
     const civility = female ? 'Madame ' : male ? 'Monsieur ' : '';
     return {
-      title: 'Certificat de scolarité',
+      title: content.provisional ? 'Certificat de scolarité provisoire' : 'Certificat de scolarité',
+      provisionalNote: content.provisional
+        ? 'Certificat provisoire : l’inscription a été transmise et ses droits réglés ; le service de la scolarité la vérifie. Un certificat définitif est délivré après sa validation.'
+        : null,
       subtitle: `Année universitaire ${year}`,
       establishmentLine: `UAI ${establishment.uai}${place ? ` — ${place}` : ''}`,
       body:
@@ -90,7 +95,10 @@ export function certificateTexts(content: CertificateContent, groupedCode: strin
   }
   const civility = female ? 'Ms ' : male ? 'Mr ' : '';
   return {
-    title: 'Certificate of enrolment',
+    title: content.provisional ? 'Provisional certificate of enrolment' : 'Certificate of enrolment',
+    provisionalNote: content.provisional
+      ? 'Provisional certificate: the enrolment was submitted and its fees settled; the registrar’s office is checking it. A final certificate is issued once it is validated.'
+      : null,
     subtitle: `Academic year ${year}`,
     establishmentLine: `UAI ${establishment.uai}${place ? ` — ${place}` : ''}`,
     body:

@@ -112,6 +112,30 @@ describe('certificates of enrolment over HTTP', () => {
     expect((await certificate(enrolmentId, 'de')).json()).toMatchObject({ status: 400, type: 'urn:pegase:problem:validation' });
   });
 
+  it('issues a provisional certificate once submitted and paid, saying so in the PDF and on the verification page', async () => {
+    const unpaid = await f.enrol(f.other.id, f.lawPoint.id, 'submitted');
+    const early = await mine(unpaid.id, f.studentOf(f.other.code));
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('fees are not settled');
+    await f.call('PUT', `/api/enrolment/v1/enrolments/${unpaid.id}/payment-status`, { paymentStatus: 'paid' }, 200);
+    await f.runtime.drainEvents();
+    const provisional = await mine(unpaid.id, f.studentOf(f.other.code));
+    expect(provisional.statusCode, provisional.body).toBe(200);
+    const text = await pdfText(provisional.rawPayload);
+    expect(text).toContain('CERTIFICAT DE SCOLARITÉ PROVISOIRE');
+    expect(text).toContain('Un certificat définitif est délivré après sa validation.');
+    const code = String(provisional.headers['x-certificate-code']);
+    const page = await verify(code);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Ce certificat provisoire est authentique');
+    expect(page.body).toContain('provisoire (inscription en cours de validation)');
+    const json = await f.runtime.request('GET', `/api/documents/v1/verify/${code}`, undefined, { accept: 'application/json' }, null);
+    expect(json.json()).toMatchObject({ status: 'authentic', provisional: true });
+    await f.call('POST', `/api/enrolment/v1/enrolments/${unpaid.id}/cancel`, { reason: 'Annulée à la demande de l’étudiant' }, 200);
+    await f.runtime.drainEvents();
+    expect((await verify(code)).body).toContain('RÉVOQUÉ');
+  });
+
   it('refuses an enrolment that is not validated (409), saying why', async () => {
     const draft = await f.enrol(f.other.id, f.point.id, 'draft');
     const response = await certificate(draft.id);
@@ -157,6 +181,7 @@ describe('certificates of enrolment over HTTP', () => {
       language: 'en',
       issuedAt: expect.any(String),
       revokedAt: null,
+      provisional: false,
       sha256: createHash('sha256').update(issued.en.pdf).digest('hex'),
     });
   });
@@ -192,7 +217,8 @@ describe('certificates of enrolment over HTTP', () => {
 
     const revoked = await rowsOf<{ count: number }>(
       f.runtime.database.db,
-      sql`select count(*)::int as count from pegase_platform.outbox where type = 'documents.certificate.revoked'`,
+      sql`select count(*)::int as count from pegase_platform.outbox
+           where type = 'documents.certificate.revoked' and data->>'enrolmentId' = ${enrolmentId}`,
     );
     expect(revoked[0]!.count).toBe(4); // French, English, the student's and the integration's
     const again = await certificate(enrolmentId);

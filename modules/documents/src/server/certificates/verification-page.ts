@@ -18,6 +18,11 @@ const texts = {
   fr: {
     title: 'Vérification d’un certificat de scolarité',
     authentic: 'Ce certificat est authentique',
+    provisional: 'Ce certificat provisoire est authentique',
+    provisionalHint:
+      'Il a été délivré par l’établissement ci-dessous avant la validation de l’inscription par le service de la scolarité : l’inscription a été transmise et ses droits réglés, et elle n’a pas été annulée. Comparez ces informations avec le document présenté.',
+    kind: 'Nature',
+    kinds: { provisional: 'provisoire (inscription en cours de validation)', final: 'définitif' },
     authenticHint:
       'Il a été délivré par l’établissement ci-dessous et l’inscription qu’il atteste est toujours valable. Comparez ces informations avec le document présenté.',
     revoked: (date: string) => `Certificat RÉVOQUÉ le ${date}`,
@@ -41,6 +46,11 @@ const texts = {
   en: {
     title: 'Verification of a certificate of enrolment',
     authentic: 'This certificate is authentic',
+    provisional: 'This provisional certificate is authentic',
+    provisionalHint:
+      'It was issued by the establishment below before the registrar’s office validated the enrolment: the enrolment was submitted and its fees settled, and it has not been cancelled. Compare these details with the document you were shown.',
+    kind: 'Kind',
+    kinds: { provisional: 'provisional (enrolment being validated)', final: 'final' },
     authenticHint: 'It was issued by the establishment below and the enrolment it attests still holds. Compare these details with the document you were shown.',
     revoked: (date: string) => `Certificate REVOKED on ${date}`,
     revokedHint: 'This certificate was issued by the establishment, but the enrolment it attests has since been cancelled: it no longer holds.',
@@ -106,13 +116,15 @@ ${body}
 export function verificationPage(lang: PageLanguage, verification: CertificateVerification, switchHref: string): string {
   const t = texts[lang];
   const revoked = verification.status === 'revoked' && verification.revokedAt !== null;
-  const heading = revoked ? t.revoked(formatDate(verification.revokedAt!, lang)) : t.authentic;
+  const heading = revoked ? t.revoked(formatDate(verification.revokedAt!, lang)) : verification.provisional ? t.provisional : t.authentic;
+  const hint = revoked ? t.revokedHint : verification.provisional ? t.provisionalHint : t.authenticHint;
   const row = (term: string, value: string, attributes = '') => `<dt>${term}</dt><dd${attributes}>${value}</dd>`;
   const rows = [
     row(t.holder, escapeHtml(verification.holder)),
     row(t.formation, escapeHtml(verification.formation)),
     row(t.year, escapeHtml(verification.academicYear)),
     row(t.establishment, escapeHtml(verification.establishment)),
+    row(t.kind, verification.provisional ? t.kinds.provisional : t.kinds.final),
     row(t.issued, escapeHtml(formatDate(verification.issuedAt, lang))),
     ...(revoked ? [row(t.revokedOn, escapeHtml(formatDate(verification.revokedAt!, lang)))] : []),
     row(t.code, `<code>${escapeHtml(groupCode(verification.code))}</code>`),
@@ -123,7 +135,7 @@ export function verificationPage(lang: PageLanguage, verification: CertificateVe
     lang,
     heading,
     `<h1>${escapeHtml(heading)}</h1>
-<div class="verdict ${revoked ? 'revoked' : 'authentic'}"><p>${revoked ? t.revokedHint : t.authenticHint}</p></div>
+<div class="verdict ${revoked ? 'revoked' : 'authentic'}"><p>${hint}</p></div>
 <dl>
 ${rows.join('\n')}
 </dl>`,

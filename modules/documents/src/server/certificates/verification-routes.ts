@@ -35,6 +35,7 @@ export async function verifyCode(db: Executor, input: string, lang: PageLanguage
     language: certificate.language,
     issuedAt: certificate.issuedAt.toISOString(),
     revokedAt: revokedAt?.toISOString() ?? null,
+    provisional: certificate.provisional,
     sha256: certificate.sha256,
   };
 }

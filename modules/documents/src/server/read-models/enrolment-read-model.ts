@@ -29,6 +29,7 @@ async function keepEnrolment(tx: Transaction, enrolment: Enrolment): Promise<voi
     pointId: enrolment.pointId,
     periodId: enrolment.periodId,
     status: enrolment.status,
+    paymentStatus: enrolment.paymentStatus,
     validatedAt: enrolment.validatedAt === null ? null : new Date(enrolment.validatedAt),
     cancelledAt: enrolment.cancelledAt === null ? null : new Date(enrolment.cancelledAt),
     version: enrolment.version,
@@ -59,13 +60,18 @@ async function revokeCertificates(context: ModuleContext, tx: Transaction, event
   );
 }
 
-/** Learners (the identity a certificate prints) and enrolments (only a validated one gets a certificate; a cancelled one revokes them). */
+/**
+ * Learners (the identity a certificate prints) and enrolments: a validated
+ * one gets a certificate, a submitted one whose fees are settled a
+ * provisional one, a cancelled one revokes them.
+ */
 export function enrolmentReadModel(context: ModuleContext): EventHandler[] {
   const lifecycle = [
     enrolmentLifecycleEvents.enrolmentCreated,
     enrolmentLifecycleEvents.enrolmentSubmitted,
     enrolmentLifecycleEvents.enrolmentValidated,
     enrolmentLifecycleEvents.enrolmentCancelled,
+    enrolmentLifecycleEvents.enrolmentPaymentChanged,
   ];
   return [
     ...[enrolmentEvents.learnerCreated, enrolmentEvents.learnerUpdated].map((definition) => ({

@@ -61,6 +61,7 @@ export const enrolments = documentsSchema.table('enrolments', {
   pointId: uuid('point_id').notNull(),
   periodId: uuid('period_id').notNull(),
   status: text('status').$type<'draft' | 'submitted' | 'validated' | 'cancelled'>().notNull(),
+  paymentStatus: text('payment_status').notNull(),
   validatedAt: timestamp('validated_at', { withTimezone: true, mode: 'date' }),
   cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
   version: integer('version').notNull(),
@@ -83,5 +84,6 @@ export const certificates = documentsSchema.table('certificates', {
   issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
   issuedBy: text('issued_by').notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  provisional: boolean('provisional').notNull(),
 });
 export type CertificateRow = typeof certificates.$inferSelect;

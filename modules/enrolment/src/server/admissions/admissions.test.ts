@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '@pegase/platform';
-import { enrolmentRuntime, staffOf } from '../../../test/enrolment-fixture.ts';
+import { completeOnline, enrolmentRuntime, staffOf } from '../../../test/enrolment-fixture.ts';
 
 const ada: TokenClaims = { subject: 'ada', login: 'ada', roles: ['student'], learnerCode: 'PGS0000001' };
 const csv = (text: string) => ({ 'content-type': 'text/csv; charset=utf-8', body: text });
@@ -91,7 +91,8 @@ describe('admissions and invitations over HTTP', () => {
     const twice = await f.runtime.request('POST', '/api/enrolment/v1/me/enrolments', { invitationCode: mine[0]!.invitationCode, regime: 'FI' }, {}, ada);
     expect(twice.json()).toMatchObject({ status: 409, type: 'urn:pegase:problem:invitation-used' });
 
-    // She submits it herself; a retry with the same key is the same submission.
+    // She completes it and submits it herself; a retry with the same key is the same submission.
+    await completeOnline(f.runtime, ada, started.json().id);
     const submit = () =>
       f.runtime.request('POST', `/api/enrolment/v1/me/enrolments/${started.json().id}/submit`, undefined, { 'idempotency-key': 'ada-submit-0001' }, ada);
     const submitted = await submit();

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { notFound, originOf, Problem, type ModuleApp, type ModuleContext, type Principal, type Transaction } from '@pegase/platform';
+import { notFound, originOf, Problem, type ModuleApp, type ModuleContext } from '@pegase/platform';
 import { IdParams } from '@pegase/referential/contract';
 import {
   CreateDocumentRequirement,
@@ -8,15 +7,12 @@ import {
   DOCUMENT_MEDIA_TYPES,
   DocumentParams,
   DocumentRequirement,
-  Enrolment,
   EnrolmentDocument,
   enrolmentPermissions,
   ReviewDocument,
-  SubmitHeaders,
 } from '../../contract/index.ts';
-import { forChange, submitLoaded } from '../enrolments/enrolment-commands.ts';
-import { toEnrolment, type EnrolmentRow } from '../enrolments/enrolment-mapper.ts';
-import { enrolments, learners } from '../shared/tables.ts';
+import { forChange } from '../enrolments/enrolment-commands.ts';
+import { ownEnrolment } from '../enrolments/own-enrolment.ts';
 import { createRequirement, reviewDocument, uploadDocument } from './document-commands.ts';
 import { documentsOf, listRequirements } from './document-queries.ts';
 
@@ -24,15 +20,6 @@ const read = { access: { permission: enrolmentPermissions.enrolmentsRead } };
 const write = { access: { permission: enrolmentPermissions.enrolmentsWrite } };
 const self = { access: { permission: enrolmentPermissions.self } };
 const UPLOAD_TYPES = [...DOCUMENT_MEDIA_TYPES, 'application/octet-stream'];
-
-/** The signed-in student's enrolment, or 404 (never another learner's, whose existence is not told). */
-async function ownEnrolment(tx: Transaction, principal: Principal | null, id: string): Promise<EnrolmentRow> {
-  const [row] = await tx.select().from(enrolments).where(eq(enrolments.id, id)).for('update');
-  if (row === undefined || !principal?.learnerCode) throw notFound('Enrolment', id);
-  const [owner] = await tx.select({ code: learners.code }).from(learners).where(eq(learners.id, row.learnerId));
-  if (owner?.code !== principal.learnerCode) throw notFound('Enrolment', id);
-  return row;
-}
 
 export async function documentRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
   app.get(
@@ -95,40 +82,6 @@ export async function documentRoutes(app: ModuleApp, context: ModuleContext): Pr
         const enrolment = await forChange(tx, request.params.id, undefined, origin, 'review the documents of this enrolment');
         return reviewDocument(context, tx, enrolment, request.params.documentType, request.body.decision, request.body.reason, origin);
       }),
-  );
-
-  app.get(
-    '/me/enrolments',
-    { config: self, schema: { summary: 'The signed-in student’s enrolments.', operationId: 'listMyEnrolments', response: { 200: Type.Array(Enrolment) } } },
-    async (request) => {
-      const code = request.principal?.learnerCode;
-      if (!code) return [];
-      const rows = await context.db
-        .select({ enrolment: enrolments })
-        .from(enrolments)
-        .innerJoin(learners, eq(learners.id, enrolments.learnerId))
-        .where(eq(learners.code, code))
-        .orderBy(enrolments.createdAt);
-      return rows.map((row) => toEnrolment(row.enrolment));
-    },
-  );
-
-  app.post(
-    '/me/enrolments/:id/submit',
-    {
-      config: self,
-      schema: {
-        summary: 'Submit one’s own enrolment. Send an Idempotency-Key: a retry with the same key answers the same submission and changes nothing.',
-        operationId: 'submitMyEnrolment',
-        params: IdParams,
-        headers: SubmitHeaders,
-        response: { 200: Enrolment },
-      },
-    },
-    async (request) =>
-      context.transaction(async (tx) =>
-        submitLoaded(context, tx, await ownEnrolment(tx, request.principal, request.params.id), request.headers['idempotency-key'], originOf(request)),
-      ),
   );
 
   app.get(

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { checkVersion, conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Origin, type Transaction } from '@pegase/platform';
-import { enrolmentLifecycleEvents, type CreateEnrolment, type Enrolment } from '../../contract/index.ts';
+import { enrolmentLifecycleEvents, type CreateEnrolment, type Enrolment, type PreviousSituation } from '../../contract/index.ts';
 import { checkNomenclatureCodes } from '../learners/learner-rules.ts';
 import { enrolmentPoints, enrolments, learners } from '../shared/tables.ts';
 import { toEnrolment, type EnrolmentRow } from './enrolment-mapper.ts';
 import { assertManagesPoint } from './enrolment-scope.ts';
 import { pendingMandatory } from '../documents/document-queries.ts';
+
+/** The code of a previous situation must be a value of PREVIOUS-SITUATION valid in its year. */
+export function previousSituationChecks(situation: PreviousSituation | null | undefined, field = '/previousSituation') {
+  if (!situation) return [];
+  return [{ field: `${field}/situation`, nomenclature: 'PREVIOUS-SITUATION', code: situation.situation, on: `${situation.year}-10-15` }];
+}
 
 async function pointOf(tx: Transaction, pointId: string) {
   const [point] = await tx.select().from(enrolmentPoints).where(eq(enrolmentPoints.objectId, pointId));
@@ -23,6 +29,7 @@ export async function createEnrolment(context: ModuleContext, input: CreateEnrol
     { field: '/origin', nomenclature: 'ENROLMENT-ORIGIN', code: input.origin },
     { field: '/regime', nomenclature: 'REGIME', code: input.regime },
     ...(input.profiles ?? []).map((code, index) => ({ field: `/profiles/${index}`, nomenclature: 'PROFILE', code })),
+    ...previousSituationChecks(input.previousSituation),
   ]);
   try {
     return await context.transaction(async (tx) => {
@@ -45,6 +52,7 @@ export async function createEnrolment(context: ModuleContext, input: CreateEnrol
           regime: input.regime,
           cvecNumber: input.cvecNumber ?? null,
           profiles: input.profiles ?? [],
+          previousSituation: input.previousSituation ?? null,
           status: 'draft',
           paymentStatus: 'unpaid',
           // Millisecond precision, as the queue's cursor carries it.
@@ -76,7 +84,7 @@ export async function forChange(tx: Transaction, id: string, expectedVersion: nu
   return row;
 }
 
-async function transition(
+export async function transition(
   context: ModuleContext,
   tx: Transaction,
   current: EnrolmentRow,

@@ -16,6 +16,7 @@ export function toEnrolment(row: EnrolmentRow): Enrolment {
     regime: row.regime,
     cvecNumber: row.cvecNumber,
     profiles: row.profiles,
+    previousSituation: row.previousSituation ?? null,
     status: row.status,
     paymentStatus: row.paymentStatus,
     cancelReason: row.cancelReason,

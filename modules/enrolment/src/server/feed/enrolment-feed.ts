@@ -63,6 +63,7 @@ function rowOf(json: Record<string, unknown>): EnrolmentRow {
     regime: String(json['regime']),
     cvecNumber: (json['cvec_number'] as string | null) ?? null,
     profiles: (json['profiles'] as string[] | null) ?? [],
+    previousSituation: (json['previous_situation'] as EnrolmentRow['previousSituation']) ?? null,
     status: json['status'] as EnrolmentRow['status'],
     paymentStatus: json['payment_status'] as EnrolmentRow['paymentStatus'],
     cancelReason: (json['cancel_reason'] as string | null) ?? null,

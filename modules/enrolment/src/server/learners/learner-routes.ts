@@ -3,7 +3,6 @@ import {
   historyRoute,
   IfMatchHeaders,
   listQuery,
-  notFound,
   originOf,
   pageOf,
   sendCreated,
@@ -14,7 +13,7 @@ import {
 import { IdParams } from '@pegase/referential/contract';
 import { CreateLearner, CreateLearnerQuery, enrolmentPermissions, Learner, LearnerFilters, learnerSortFields, UpdateLearner } from '../../contract/index.ts';
 import { createLearner, updateLearner } from './learner-commands.ts';
-import { getLearner, getLearnerByCode, listLearners } from './learner-queries.ts';
+import { getLearner, listLearners } from './learner-queries.ts';
 
 const read = { access: { permission: enrolmentPermissions.learnersRead } };
 const write = { access: { permission: enrolmentPermissions.learnersWrite } };
@@ -86,17 +85,4 @@ export async function learnerRoutes(app: ModuleApp, context: ModuleContext): Pro
     summary: 'The change history of a learner’s record: who changed what, when.',
     operationId: 'getLearnerHistory',
   });
-
-  app.get(
-    '/me',
-    {
-      config: { access: { permission: enrolmentPermissions.self } },
-      schema: { summary: 'The signed-in student’s own learner record.', operationId: 'getMyLearnerRecord', response: { 200: Learner } },
-    },
-    async (request, reply) => {
-      const code = request.principal?.learnerCode;
-      if (!code) throw notFound('Learner record of the account', request.principal?.login ?? 'unknown');
-      return sendVersioned(reply, await getLearnerByCode(context.db, code));
-    },
-  );
 }

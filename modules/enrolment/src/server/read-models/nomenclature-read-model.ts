@@ -3,13 +3,17 @@ import { referentialEvents, type NomenclatureValue } from '@pegase/referential/c
 import { nomenclatureValues } from '../shared/tables.ts';
 
 async function keepValue(tx: Transaction, value: NomenclatureValue): Promise<void> {
+  const labels = { labelFr: value.labels.fr, labelEn: value.labels.en ?? null };
   await tx
     .insert(nomenclatureValues)
-    .values({ nomenclature: value.nomenclature, code: value.code, validFrom: value.validFrom, validTo: value.validTo })
-    .onConflictDoUpdate({ target: [nomenclatureValues.nomenclature, nomenclatureValues.code, nomenclatureValues.validFrom], set: { validTo: value.validTo } });
+    .values({ nomenclature: value.nomenclature, code: value.code, validFrom: value.validFrom, validTo: value.validTo, ...labels })
+    .onConflictDoUpdate({
+      target: [nomenclatureValues.nomenclature, nomenclatureValues.code, nomenclatureValues.validFrom],
+      set: { validTo: value.validTo, ...labels },
+    });
 }
 
-/** The referential's nomenclature values with their validity: what a learner's country, sex or bac series is checked against. */
+/** The referential's nomenclature values with their validity and labels: what a learner's country, sex or bac series is checked against. */
 export function nomenclatureReadModel(): EventHandler[] {
   return [
     {

@@ -1,6 +1,11 @@
+import { inArray } from 'drizzle-orm';
 import { systemOrigin, type ModuleContext } from '@pegase/platform';
 import type { CreateLearner } from '../../contract/index.ts';
+import { importAdmissions } from '../admissions/admission-commands.ts';
+import type { CandidateLine } from '../admissions/admission-csv.ts';
+import { createRequirement } from '../documents/document-commands.ts';
 import { createLearner } from '../learners/learner-commands.ts';
+import { enrolmentPoints } from '../shared/tables.ts';
 
 /**
  * The sandbox's learners. The first three are the demo student accounts
@@ -62,7 +67,49 @@ const LEARNERS: CreateLearner[] = [
   },
 ];
 
+/**
+ * Admitted candidates of the demo offer: Léa Bernard (demo account student2)
+ * at the Licence's third year, so that she can enrol online from her
+ * invitation; three Parcoursup candidates without an account at the first.
+ */
+const ADMISSIONS: { point: string; source: string; candidates: Omit<CandidateLine, 'line'>[] }[] = [
+  {
+    point: 'LINF-L3',
+    source: 'ECANDIDAT',
+    candidates: [{ candidateNumber: 'EC-2025-0412', familyName: 'Bernard', givenNames: 'Léa', birthDate: '2005-11-02', ine: '2345678901C', email: null }],
+  },
+  {
+    point: 'LINF-L1',
+    source: 'PARCOURSUP',
+    candidates: [
+      { candidateNumber: '4410021', familyName: 'Garcia', givenNames: 'Inès', birthDate: '2007-05-19', ine: null, email: 'ines.garcia@example.org' },
+      { candidateNumber: '4410022', familyName: 'Roux', givenNames: 'Nathan Paul', birthDate: '2007-02-08', ine: null, email: 'nathan.roux@example.org' },
+      { candidateNumber: '4410023', familyName: 'Diallo', givenNames: 'Aïssatou', birthDate: '2006-12-01', ine: null, email: null },
+    ],
+  },
+];
+
+/** What the demo offer's enrolment points ask for: a photo and an identity document from everyone, the award notice from scholarship holders. */
+const REQUIREMENTS = [
+  { documentType: 'PHOTO', mandatory: true },
+  { documentType: 'IDENTITE', mandatory: true },
+  { documentType: 'BOURSE', mandatory: true, profile: 'BOURSIER' },
+];
+
 export async function loadSandbox(context: ModuleContext): Promise<void> {
   const origin = systemOrigin('sandbox');
   for (const learner of LEARNERS) await createLearner(context, learner, { confirmNew: false }, origin);
+  // The demo offer's enrolment points came with the curriculum's validation events (none without the curriculum module).
+  const codes = [...new Set(['LINF-L1', 'LINF-L2', 'LINF-L3', 'MINF-M1', ...ADMISSIONS.map((admission) => admission.point)])];
+  const points = await context.db.select().from(enrolmentPoints).where(inArray(enrolmentPoints.code, codes));
+  const pointOf = new Map(points.map((point) => [point.code, point.objectId]));
+  for (const point of points) {
+    for (const requirement of REQUIREMENTS) await createRequirement(context, { ...requirement, pointId: point.objectId });
+  }
+  for (const admission of ADMISSIONS) {
+    const pointId = pointOf.get(admission.point);
+    if (pointId === undefined) continue;
+    const lines = admission.candidates.map((candidate, index) => ({ ...candidate, line: index + 2 }));
+    await importAdmissions(context, pointId, admission.source, lines, origin);
+  }
 }

@@ -1,5 +1,5 @@
 import { boolean, date, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Address, Bac, FirstHigherEducation } from '../../contract/index.ts';
+import type { Address, Bac, FirstHigherEducation, PreviousSituation } from '../../contract/index.ts';
 import type { Static } from 'typebox';
 
 /** Drizzle's view of the schema created by migrations/ (the SQL is the source). */
@@ -12,6 +12,8 @@ export const nomenclatureValues = enrolmentSchema.table(
     code: text('code').notNull(),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
+    labelFr: text('label_fr'),
+    labelEn: text('label_en'),
   },
   (table) => [primaryKey({ columns: [table.nomenclature, table.code, table.validFrom] })],
 );
@@ -67,6 +69,7 @@ export const enrolments = enrolmentSchema.table('enrolments', {
   regime: text('regime').notNull(),
   cvecNumber: text('cvec_number'),
   profiles: text('profiles').array().notNull().default([]),
+  previousSituation: jsonb('previous_situation').$type<PreviousSituation>(),
   status: text('status').$type<'draft' | 'submitted' | 'validated' | 'cancelled'>().notNull(),
   paymentStatus: text('payment_status').$type<'none' | 'unpaid' | 'pending' | 'paid' | 'exempt'>().notNull(),
   cancelReason: text('cancel_reason'),

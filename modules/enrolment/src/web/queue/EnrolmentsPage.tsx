@@ -1,17 +1,24 @@
-import { Box, MenuItem, Stack, TextField } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DataTable, formatDate, PageHeading, type Column } from '@pegase/web-kit';
 import { EnrolmentStatusChip, PaymentChip } from '../common/chips.tsx';
+import { EnrolmentProblem } from '../common/EnrolmentProblem.tsx';
+import { ReasonDialog } from '../enrolment/ReasonDialog.tsx';
+import { BulkReport, type BulkReportData } from './BulkReport.tsx';
 import { learnerName } from '../common/format.ts';
 import { fetchLearner, fetchPoint } from '../common/lookups.ts';
 import {
+  bulkEnrolmentAction,
+  ENROLMENT,
   ENROLMENT_STATUSES,
   listEnrolments,
   PAYMENT_STATUSES,
   type Enrolment,
   type EnrolmentQuery,
+  type BulkAction,
   type EnrolmentStatus,
   type Learner,
   type PaymentStatus,
@@ -24,6 +31,12 @@ interface Row {
   point: Point | null;
 }
 
+/** The key of the table's pages (the DataTable's id): refreshed after a bulk action. */
+const TABLE = 'enrolments';
+
+/** How a person knows an enrolment of the queue: the learner's code and name, and the point (a learner may be enrolled at two). */
+const rowLabel = (row: Row) => [row.learner ? `${row.learner.code} ${learnerName(row.learner)}` : row.enrolment.id, row.point?.path].filter(Boolean).join(', ');
+
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | '' => (values.includes(value as T) ? (value as T) : '');
 
 /**
@@ -31,7 +44,10 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
  * structures own, filtered by status and fees (kept in the address, so that
  * the home's card links to the submitted ones), each with its learner and
  * point. A page's learners and points are read in parallel, once each, and
- * kept while the person works through the queue.
+ * kept while the person works through the queue. Rows of a page may be
+ * selected and validated or cancelled (with a reason) together: each
+ * enrolment goes through or fails on its own, and the report lists the
+ * failures with their reasons.
  */
 export default function EnrolmentsPage() {
   const { t, i18n } = useTranslation('enrolment');
@@ -49,6 +65,48 @@ export default function EnrolmentsPage() {
       },
       { replace: true },
     );
+
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [busy, setBusy] = useState(false);
+  // How many the cancel dialog is about (null: closed); kept while it fades out, after the selection is emptied.
+  const [cancelling, setCancelling] = useState<number | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [report, setReport] = useState<BulkReportData | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const focusSummary = useRef(false);
+  // The rows shown, by enrolment id: the report names the enrolments as the queue showed them.
+  const shown = useRef(new Map<string, Row>());
+  // The buttons that started the action leave with the selection: the report's summary takes the focus, once no dialog holds it.
+  useEffect(() => {
+    if (report === null || cancelling !== null || !focusSummary.current) return;
+    focusSummary.current = false;
+    summary.current?.focus();
+  }, [report, cancelling]);
+
+  /** Runs a bulk action on the selected rows, then reports and refreshes the queue. A refusal of the whole request is thrown. */
+  const run = async (action: BulkAction, reason?: string) => {
+    const ids = [...selected];
+    const labels = new Map(ids.map((id) => [id, shown.current.has(id) ? rowLabel(shown.current.get(id)!) : id]));
+    setBusy(true);
+    setFailure(null);
+    setReport(null);
+    try {
+      const outcome = await bulkEnrolmentAction(action, ids, reason);
+      setSelected(new Set());
+      focusSummary.current = true;
+      setReport({ action, outcome, labels });
+      await Promise.all([client.invalidateQueries({ queryKey: [TABLE] }), client.invalidateQueries({ queryKey: [ENROLMENT] })]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const validateSelected = async () => {
+    try {
+      await run('validate');
+    } catch (error) {
+      setFailure(error);
+    }
+  };
 
   const columns: Column<Row>[] = [
     {
@@ -90,8 +148,38 @@ export default function EnrolmentsPage() {
   return (
     <Box>
       <PageHeading>{t('queue.title')}</PageHeading>
+      <BulkReport report={report} onClose={() => setReport(null)} summaryRef={summary} />
+      {failure !== null && <EnrolmentProblem error={failure} />}
+      {selected.size > 0 && (
+        <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+          <Stack
+            direction={{ xs: 'column', sm: 'row' }}
+            spacing={2}
+            role="group"
+            aria-label={t('bulk.actions')}
+            sx={{ alignItems: { sm: 'center' } }}
+            data-testid="bulk-actions"
+          >
+            <Typography sx={{ flexGrow: 1 }}>{busy ? t('bulk.running') : t('bulk.selected', { count: selected.size })}</Typography>
+            <Button variant="contained" onClick={() => void validateSelected()} disabled={busy}>
+              {t('bulk.validate', { count: selected.size })}
+            </Button>
+            <Button variant="outlined" color="error" onClick={() => setCancelling(selected.size)} disabled={busy}>
+              {t('bulk.cancel', { count: selected.size })}
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+      <ReasonDialog
+        open={cancelling !== null}
+        title={t('bulk.cancelTitle', { count: cancelling ?? selected.size })}
+        help={t('bulk.cancelHelp')}
+        confirm={t('bulk.cancelConfirm')}
+        onClose={() => setCancelling(null)}
+        onConfirm={(reason) => run('cancel', reason)}
+      />
       <DataTable<Row>
-        id="enrolments"
+        id={TABLE}
         exportName="inscriptions"
         title={t('queue.table')}
         columns={columns}
@@ -99,6 +187,7 @@ export default function EnrolmentsPage() {
         filters={[status, payment]}
         rowKey={(row) => row.enrolment.id}
         rowHref={(row) => `/enrolments/${row.enrolment.id}`}
+        selection={{ selected, onChange: setSelected, rowLabel }}
         fetchPage={async (request) => {
           const page = await listEnrolments({
             ...request,
@@ -114,14 +203,13 @@ export default function EnrolmentsPage() {
           ]);
           const learnerOf = new Map(learnerIds.map((id, index) => [id, learners[index] ?? null]));
           const pointOf = new Map(pointIds.map((id, index) => [id, points[index] ?? null]));
-          return {
-            items: page.items.map((enrolment) => ({
-              enrolment,
-              learner: learnerOf.get(enrolment.learnerId) ?? null,
-              point: pointOf.get(enrolment.pointId) ?? null,
-            })),
-            nextCursor: page.nextCursor,
-          };
+          const items = page.items.map((enrolment) => ({
+            enrolment,
+            learner: learnerOf.get(enrolment.learnerId) ?? null,
+            point: pointOf.get(enrolment.pointId) ?? null,
+          }));
+          for (const row of items) shown.current.set(row.enrolment.id, row);
+          return { items, nextCursor: page.nextCursor };
         }}
         toolbar={
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} role="search">

@@ -44,6 +44,7 @@ export function enrolmentReadModel(context: ModuleContext): EventHandler[] {
     })),
     ...[
       enrolmentLifecycleEvents.enrolmentCreated,
+      enrolmentLifecycleEvents.enrolmentUpdated,
       enrolmentLifecycleEvents.enrolmentValidated,
       enrolmentLifecycleEvents.enrolmentCancelled,
       enrolmentLifecycleEvents.enrolmentPaymentChanged,

@@ -21,6 +21,10 @@ export const sandboxNomenclatures: Record<string, Omit<CreateNomenclature, 'code
   PROFILE: { labels: { fr: 'Profils', en: 'Profiles' }, description: 'Profiles of learners that fee rules and exemptions depend on.' },
   SEX: { labels: { fr: 'Sexe', en: 'Sex' } },
   'ENROLMENT-ORIGIN': { labels: { fr: "Origines de l'inscription", en: 'Enrolment origins' } },
+  'PREVIOUS-SITUATION': {
+    labels: { fr: "Situations de l'année précédente", en: 'Situations the year before' },
+    description: 'What a student did the year before enrolling (for the national statistics, SISE).',
+  },
   'DOCUMENT-TYPE': { labels: { fr: 'Pièces justificatives', en: 'Supporting documents' } },
   'TEACHING-FORMAT': { labels: { fr: "Formats d'enseignement", en: 'Teaching formats' } },
 };
