@@ -18,10 +18,11 @@ import { pngImage } from './images.ts';
  * his photo, reads the fees, pays the first of three instalments at the
  * simulated bank, comes back paid, submits (the first try lost on the
  * network, the retry after a reload sends the same idempotency key) and
- * downloads his provisional certificate. Every page is checked with axe.
+ * downloads his provisional certificate; back later, in English, the page
+ * opens at the certificate. Every page is checked with axe.
  */
 const YEAR = 'Année universitaire 2026-2027';
-const ADMISSION = `${YEAR} — Parcoursup`;
+const ADMISSION = `Licence d’inscription en ligne, 1re année, ${YEAR} (Parcoursup)`;
 const PHOTO = "Photographie d'identité";
 const hugo: TokenClaims = { subject: 'test-hugo', login: 'student3', roles: ['student'], learnerCode: 'PGS0000003' };
 
@@ -71,7 +72,10 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       });
     } else {
       expect(rules.statusCode, rules.body).toBe(200);
-      expect(rules.json()).toMatchObject({ instalments: true, levels: expect.arrayContaining([expect.objectContaining({ level: 'LICENCE', amountCents: 17800 })]) });
+      expect(rules.json()).toMatchObject({
+        instalments: true,
+        levels: expect.arrayContaining([expect.objectContaining({ level: 'LICENCE', amountCents: 17800 })]),
+      });
     }
     await h.call('PUT', '/api/payment/v1/settings', { provider: 'test' });
 
@@ -92,7 +96,8 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
   const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   /** The step shown: its title carries aria-current="step". */
   const currentStep = (page: Page) => page.locator('[aria-current="step"]').textContent();
-  const save = (page: Page) => page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+  /** « Enregistrer et continuer » of a step (the step left stays a moment, while it folds). */
+  const save = (page: Page, step: string) => page.getByTestId(`step-${step}`).getByRole('button', { name: 'Enregistrer et continuer' }).click();
   const bytesOf = async (download: Download) => {
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
@@ -136,7 +141,11 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       const unknown = 'Aucune invitation à votre nom n’a ce code : vérifiez le code de votre courriel ou de votre courrier d’admission.';
       await phone.locator('#start-code-helper-text').getByText(unknown).waitFor();
       expect(await phone.getByLabel('J’ai un code d’invitation').getAttribute('aria-invalid')).toBe('true');
-      await phone.getByRole('alert').filter({ hasText: 'Le formulaire contient une erreur' }).getByRole('link', { name: 'J’ai un code d’invitation' }).waitFor();
+      await phone
+        .getByRole('alert')
+        .filter({ hasText: 'Le formulaire contient une erreur' })
+        .getByRole('link', { name: 'J’ai un code d’invitation' })
+        .waitFor();
       expect(await noSideScroll(phone)).toBe(true);
       await h.expectAccessible(phone, 'web-enrolment-online-start');
       await mine.getByRole('button', { name: `Commencer mon inscription (${ADMISSION})` }).click();
@@ -154,7 +163,7 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await expect.poll(() => phone.getByLabel('Nationalité').inputValue()).toBe('109');
       expect(await noSideScroll(phone)).toBe(true);
       await h.expectAccessible(phone, 'web-enrolment-online-identity');
-      await save(phone);
+      await save(phone, 'identity');
 
       // Contacts: a phone number that is not one, then his.
       await expect.poll(() => currentStep(phone)).toBe('Coordonnées');
@@ -164,14 +173,14 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await phone.getByLabel('Numéro et voie').fill('3 place Bellecour');
       await phone.getByLabel('Code postal').fill('69002');
       await phone.getByLabel('Ville').fill('Lyon');
-      await save(phone);
+      await save(phone, 'contacts');
       await phone.getByText('Saisissez un numéro de 6 à 20 chiffres (espaces, points, tirets et + acceptés).').first().waitFor();
       expect(await phone.getByLabel('Téléphone').getAttribute('aria-invalid')).toBe('true');
       expect(await phone.evaluate(() => document.activeElement?.id)).toBe('contacts-phone');
       expect(await noSideScroll(phone)).toBe(true);
       await h.expectAccessible(phone, 'web-enrolment-online-contacts');
       await phone.getByLabel('Téléphone').fill('06 12 34 56 78');
-      await save(phone);
+      await save(phone, 'contacts');
       await expect.poll(() => currentStep(phone)).toBe('Baccalauréat et parcours');
 
       // He leaves midway; from his home, « Continuer » brings him back to the step he was at.
@@ -189,10 +198,10 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await expect.poll(() => phone.getByLabel('Année d’obtention').inputValue()).toBe('2022');
       await expect.poll(() => phone.getByLabel('Série ou type de baccalauréat').inputValue()).toBe('GENERAL');
       await phone.getByLabel('Année d’obtention').fill('2012');
-      await phone.getByLabel('Situation', { exact: true }).selectOption('LYCEE');
-      expect(await phone.getByLabel('Année universitaire', { exact: true }).inputValue()).toBe('2025');
-      await phone.getByLabel('Établissement', { exact: true }).fill('Lycée Ampère, Lyon');
-      await save(phone);
+      await phone.getByRole('combobox', { name: 'Situation', exact: true }).selectOption('LYCEE');
+      expect(await phone.getByRole('textbox', { name: 'Année universitaire', exact: true }).inputValue()).toBe('2025');
+      await phone.getByRole('textbox', { name: 'Établissement', exact: true }).fill('Lycée Ampère, Lyon');
+      await save(phone, 'bac');
       await phone.locator('#bac-year-helper-text').getByText('L’année du baccalauréat doit être au moins dix ans après votre naissance.').waitFor();
       await phone.locator('#bac-series-helper-text').getByText('Cette valeur n’existait pas à cette date : choisissez-en une de la liste.').waitFor();
       await phone.getByRole('alert').getByText('Le formulaire contient 2 erreurs : corrigez les champs signalés.').waitFor();
@@ -200,7 +209,7 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await h.expectAccessible(phone, 'web-enrolment-online-bac');
       await phone.getByLabel('Année d’obtention').fill('2022');
       await phone.getByLabel('Mention').selectOption('AB');
-      await save(phone);
+      await save(phone, 'bac');
 
       // His photo.
       await expect.poll(() => currentStep(phone)).toBe('Pièces justificatives');
@@ -216,7 +225,7 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await expect.poll(() => phone.getByTestId('step-documents').getByTestId('step-state').textContent()).toBe('Complété');
       expect(await noSideScroll(phone)).toBe(true);
       await h.expectAccessible(phone, 'web-enrolment-online-documents');
-      await phone.getByRole('button', { name: 'Continuer', exact: true }).click();
+      await phone.getByTestId('step-documents').getByRole('button', { name: 'Continuer', exact: true }).click();
 
       // The fees with their breakdown; he pays in three instalments.
       await expect.poll(() => currentStep(phone)).toBe('Droits d’inscription');
@@ -240,13 +249,16 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       expect(back.pathname).toBe(`/my-enrolment/${enrolmentId}`);
       expect(back.searchParams.get('step')).toBe('fees');
       expect(back.searchParams.get('status')).toBe('paid');
-      await phone.getByTestId('bank-return').getByText(/^La banque a accepté votre paiement/).waitFor();
+      await phone
+        .getByTestId('bank-return')
+        .getByText(/^La banque a accepté votre paiement/)
+        .waitFor();
       await expect.poll(() => phone.getByTestId('payment-status').textContent(), { timeout: 20_000 }).toBe('Payés');
       const schedule = phone.getByTestId('payment-schedule').locator('li');
       await expect.poll(() => schedule.count()).toBe(3);
       expect(await schedule.first().textContent()).toMatch(/^Échéance 1 du \d{1,2} \S+ 20\d\d : 59,34\u00a0€, payée$/);
       expect(await schedule.nth(1).textContent()).toMatch(/, à venir$/);
-      await phone.getByRole('button', { name: 'Continuer', exact: true }).click();
+      await phone.getByTestId('step-fees').getByRole('button', { name: 'Continuer', exact: true }).click();
 
       // The submission: complete; the first try is lost on the network, the retry after a reload sends the same key.
       await expect.poll(() => currentStep(phone)).toBe('Envoi');
@@ -301,6 +313,20 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await expect.poll(() => item.getByTestId('enrolment-status').textContent()).toBe('Soumise');
       expect(await item.getByTestId('payment-status').textContent()).toBe('Payés');
       await item.getByRole('link', { name: `Voir mon inscription (Inscription principale, ${YEAR})` }).waitFor();
+
+      // In English, coming back opens the certificate (submitted, paid).
+      await phone.getByRole('combobox', { name: 'Langue' }).click();
+      await phone.getByRole('option', { name: 'English' }).click();
+      await card
+        .getByTestId('my-enrolment')
+        .getByRole('link', { name: /^See my enrolment \(Main enrolment, / })
+        .click();
+      await phone.getByRole('heading', { level: 1, name: /^My enrolment — / }).waitFor();
+      await expect.poll(() => currentStep(phone)).toBe('Certificate');
+      await phone.getByText(/^Your certificate of enrolment is provisional/).waitFor();
+      expect(await phone.getByTestId('step-fees').getByTestId('step-state').textContent()).toBe('Complete');
+      expect(await noSideScroll(phone)).toBe(true);
+      await h.expectAccessible(phone, 'web-enrolment-online-certificate-en');
     } finally {
       await student?.close();
     }

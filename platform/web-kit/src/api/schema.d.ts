@@ -1035,6 +1035,23 @@ export interface paths {
     patch: operations['updateMyLearnerRecord'];
     trace?: never;
   };
+  '/api/enrolment/v1/me/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enrolment points of the signed-in student’s admissions and enrolments, with their labels: what each of them leads to. */
+    get: operations['listMyEnrolmentPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrolment/v1/me/enrolments/{id}': {
     parameters: {
       query?: never;
@@ -7396,6 +7413,57 @@ export interface operations {
             /** Format: date-time */
             updatedAt: string;
           };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyEnrolmentPoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            code: string;
+            /** @description Its path in the validated offer, e.g. LIC-INFO>L1. */
+            path: string;
+            labels: {
+              fr: string;
+              en?: string;
+            };
+            ownerStructureId: string | null;
+          }[];
         };
       };
       /** @description The request was refused; the problem says why and which fields. */

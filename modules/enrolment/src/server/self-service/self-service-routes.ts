@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { expectedVersion, IfMatchHeaders, notFound, originOf, sendVersioned, type ModuleApp, type ModuleContext } from '@pegase/platform';
 import { IdParams } from '@pegase/referential/contract';
 import {
   Enrolment,
   enrolmentPermissions,
+  EnrolmentPoint,
   Learner,
   SubmissionReadiness,
   SubmitHeaders,
@@ -14,7 +15,7 @@ import {
 import { toEnrolment } from '../enrolments/enrolment-mapper.ts';
 import { ownEnrolment } from '../enrolments/own-enrolment.ts';
 import { getLearnerByCode } from '../learners/learner-queries.ts';
-import { enrolments, learners } from '../shared/tables.ts';
+import { admissions, enrolmentPoints, enrolments, learners } from '../shared/tables.ts';
 import { readinessOf, submitMyEnrolment, updateMyEnrolment, updateMyRecord } from './self-service-commands.ts';
 
 const self = { access: { permission: enrolmentPermissions.self } };
@@ -66,6 +67,45 @@ export async function selfServiceRoutes(app: ModuleApp, context: ModuleContext):
         .where(eq(learners.code, code))
         .orderBy(enrolments.createdAt);
       return rows.map((row) => toEnrolment(row.enrolment));
+    },
+  );
+
+  app.get(
+    '/me/points',
+    {
+      config: self,
+      schema: {
+        summary: 'The enrolment points of the signed-in student’s admissions and enrolments, with their labels: what each of them leads to.',
+        operationId: 'listMyEnrolmentPoints',
+        response: { 200: Type.Array(EnrolmentPoint) },
+      },
+    },
+    async (request) => {
+      const code = request.principal?.learnerCode;
+      if (!code) return [];
+      const [learner] = await context.db.select().from(learners).where(eq(learners.code, code));
+      if (learner === undefined) return [];
+      // The same admissions as GET /me/admissions: linked, same INE, or same name and birth date.
+      const admitted = context.db
+        .select({ pointId: admissions.pointId })
+        .from(admissions)
+        .where(
+          or(eq(admissions.learnerId, learner.id), eq(admissions.identityKey, learner.identityKey), ...(learner.ine ? [eq(admissions.ine, learner.ine)] : [])),
+        );
+      const enrolled = context.db.select({ pointId: enrolments.pointId }).from(enrolments).where(eq(enrolments.learnerId, learner.id));
+      const rows = await context.db
+        .select()
+        .from(enrolmentPoints)
+        .where(or(inArray(enrolmentPoints.objectId, admitted), inArray(enrolmentPoints.objectId, enrolled)))
+        .orderBy(enrolmentPoints.path);
+      return rows.map((row) => ({
+        id: row.objectId,
+        periodId: row.periodId,
+        code: row.code,
+        path: row.path,
+        labels: { fr: row.labelFr, ...(row.labelEn === null ? {} : { en: row.labelEn }) },
+        ownerStructureId: row.ownerStructureId,
+      }));
     },
   );
 

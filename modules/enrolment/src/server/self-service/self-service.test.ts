@@ -49,6 +49,12 @@ describe('a student’s own enrolment over HTTP: record, draft, readiness, submi
     expect((await me('GET', '/enrolments')).json()[0]).toMatchObject({ status: 'draft', version: 1 });
   });
 
+  it('names the points of the student’s admissions and enrolments, and no other', async () => {
+    const points = (await me('GET', '/points')).json() as { id: string; code: string; labels: { fr: string } }[];
+    expect(points).toEqual([expect.objectContaining({ id: f.point.id, code: 'LIC-E-Y1', labels: { fr: 'LIC-E année 1' } })]);
+    expect((await me('GET', '/points', undefined, eve)).json()).toEqual([]);
+  });
+
   it('lets the student fill in contacts, address and bac, but not their civil-status identity', async () => {
     const names = await me('PATCH', '', { familyName: 'Dupont' });
     expect(names.statusCode).toBe(400);

@@ -8,6 +8,7 @@ import { EnrolmentProblem } from '../common/EnrolmentProblem.tsx';
 import { usePeriod } from '../common/lookups.ts';
 import { ENROLMENT, myEnrolments, type Enrolment } from '../enrolment-api.ts';
 import { useAdmissionName } from '../student/admission-name.ts';
+import { useMyPointLabel } from '../student/my-points.ts';
 import { myAdmissions, type Admission } from '../student/self-service-api.ts';
 
 const linkRow = { display: 'flex', flexWrap: 'wrap', columnGap: 2, rowGap: 0.5 } as const;
@@ -33,10 +34,12 @@ function MyEnrolmentItem({ enrolment }: { enrolment: Enrolment }) {
   const period = usePeriod(enrolment.periodId);
   const year = period.data ? labelIn(i18n.language, period.data.labels) : '…';
   const kind = t(`kind.${enrolment.kind}`);
+  const point = useMyPointLabel()(enrolment.pointId);
   const draft = enrolment.status === 'draft';
   return (
     <ListItem disableGutters sx={{ display: 'block', borderTop: 1, borderColor: 'divider', py: 1.5 }} data-testid="my-enrolment">
       <Typography sx={{ fontWeight: 600 }}>{t('home.enrolmentOf', { kind, period: year })}</Typography>
+      {point !== undefined && <Typography>{point}</Typography>}
       <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap', gap: 1, '& > *': { m: '0 !important' } }}>
         <EnrolmentStatusChip status={enrolment.status} />
         <PaymentChip status={enrolment.paymentStatus} />

@@ -170,10 +170,19 @@ export const enrolmentEn: EnrolmentResources = {
       submit: 'Submission',
       certificate: 'Certificate',
     },
-    state: { done: 'Complete', todo: 'To complete', fix: 'To correct', available: 'Available', unavailable: 'Not available yet' },
+    state: {
+      done: 'Complete',
+      todo: 'To complete',
+      fix: 'To correct',
+      toPay: 'To pay',
+      missing: 'Not given',
+      available: 'Available',
+      unavailable: 'Not available yet',
+    },
     status: {
       draft: 'Your application is a draft: complete each step, then submit it. You may stop and come back later.',
-      submitted: 'Your application is submitted: the registrar’s office is checking it. If a document is rejected, replace it in the “Supporting documents” step.',
+      submitted:
+        'Your application is submitted: the registrar’s office is checking it. If a document is rejected, replace it in the “Supporting documents” step.',
       validated: 'Your enrolment is validated.',
       cancelled: 'Your enrolment is cancelled.',
     },
@@ -184,17 +193,20 @@ export const enrolmentEn: EnrolmentResources = {
     none: '— None —',
     start: {
       title: 'Start my enrolment',
-      intro: 'Choose your régime and your profiles, then start the enrolment you are admitted to or enter the invitation code you received. You may stop at any step and come back later.',
+      intro:
+        'Choose your régime and your profiles, then start the enrolment you are admitted to or enter the invitation code you received. You may stop at any step and come back later.',
       draftExists: 'You already have an enrolment in progress.',
       resume: 'Resume my enrolment',
       choices: 'Your régime and profiles',
       regime: 'Enrolment régime',
       regimeHelp: 'Initial education if you continue your studies without a break.',
       profiles: 'Your profiles',
-      profilesHelp: 'They may change your fees (a scholarship holder pays nothing) and the documents asked for (the scholarship notification, for instance). Tick those that apply to you: the registrar’s office checks them.',
+      profilesHelp:
+        'They may change your fees (a scholarship holder pays nothing) and the documents asked for (the scholarship notification, for instance). Tick those that apply to you: the registrar’s office checks them.',
       admissions: 'Your admissions',
       noAdmission: 'No admission is waiting for you. If you received an invitation code, enter it below.',
       admissionName: '{{period}} — {{origin}}',
+      admissionPointName: '{{point}}, {{period}} ({{origin}})',
       candidateNumber: 'Candidate number',
       invitationCode: 'Invitation code',
       start: 'Start my enrolment',
@@ -272,7 +284,8 @@ export const enrolmentEn: EnrolmentResources = {
       pay: 'Pay {{amount}}',
       toBank: 'Opening the payment page…',
       pendingPayment: 'A payment was started and not finished: pay again, it replaces it.',
-      later: 'You may also submit your application first and pay afterwards: the provisional certificate is available once the application is submitted and the fees paid.',
+      later:
+        'You may also submit your application first and pay afterwards: the provisional certificate is available once the application is submitted and the fees paid.',
       returnedPaid: 'The bank accepted your payment.',
       returnedUpdating: 'The bank accepted your payment; your application is being updated…',
       returnedFailed: 'The bank refused the payment: nothing was taken. You may try again.',
@@ -291,13 +304,15 @@ export const enrolmentEn: EnrolmentResources = {
       },
       goTo: 'Go to the step “{{step}}”',
       feesLater: 'Your fees are not paid yet: you may pay them after submitting. The provisional certificate is available once they are paid.',
-      commitment: 'By submitting your application, you certify that the information given is accurate. It no longer changes afterwards, except to replace a rejected document.',
+      commitment:
+        'By submitting your application, you certify that the information given is accurate. It no longer changes afterwards, except to replace a rejected document.',
       send: 'Submit my application',
       sending: 'Submitting…',
       sentAt: 'Application submitted on {{date}}. The registrar’s office is checking it.',
     },
     certificate: {
-      provisional: 'Your certificate of enrolment is provisional until the registrar’s office validates your enrolment: it says so. A final certificate is available after validation.',
+      provisional:
+        'Your certificate of enrolment is provisional until the registrar’s office validates your enrolment: it says so. A final certificate is available after validation.',
       final: 'Your enrolment is validated: your certificate of enrolment is final.',
       notYet: 'The certificate is available once your application is submitted and your fees paid.',
       cancelled: 'This enrolment is cancelled: no certificate can be issued.',

@@ -126,16 +126,19 @@ export function BacStep({
           {
             term: t('online.bac.title'),
             value: record.bac
-              ? [String(record.bac.year), series(record.bac.series), record.bac.honours ? honours(record.bac.honours) : '', record.bac.country ? country(record.bac.country) : '']
+              ? [
+                  String(record.bac.year),
+                  series(record.bac.series),
+                  record.bac.honours ? honours(record.bac.honours) : '',
+                  record.bac.country ? country(record.bac.country) : '',
+                ]
                   .filter(Boolean)
                   .join(', ')
               : none,
           },
           {
             term: t('online.bac.firstTitle'),
-            value: record.firstHigherEducation
-              ? [String(record.firstHigherEducation.year), record.firstHigherEducation.uai].filter(Boolean).join(', ')
-              : none,
+            value: record.firstHigherEducation ? [String(record.firstHigherEducation.year), record.firstHigherEducation.uai].filter(Boolean).join(', ') : none,
           },
           {
             term: t('online.bac.situationTitle'),

@@ -7,6 +7,7 @@ import { labelIn, PageHeading } from '@pegase/web-kit';
 import { EnrolmentStatusChip, PaymentChip } from '../common/chips.tsx';
 import { EnrolmentProblem } from '../common/EnrolmentProblem.tsx';
 import { usePeriod } from '../common/lookups.ts';
+import { useMyPointLabel } from './my-points.ts';
 import { myDocuments, myEnrolments } from '../enrolment-api.ts';
 import { BacStep } from './BacStep.tsx';
 import { CertificateStep } from './CertificateStep.tsx';
@@ -59,6 +60,7 @@ export default function MyEnrolmentPage() {
     },
   });
   const enrolment = mine.data?.find((item) => item.id === id);
+  const pointLabel = useMyPointLabel();
   const period = usePeriod(enrolment?.periodId);
   const year = period.data ? labelIn(i18n.language, period.data.labels) : undefined;
   const title = year ? t('student.title', { period: year }) : t('student.titleShort');
@@ -114,14 +116,14 @@ export default function MyEnrolmentPage() {
       case 'contacts':
         return record.data ? <ContactsStep record={record.data} editable={draft} onDone={() => goTo('bac')} /> : loading;
       case 'bac':
-        return record.data ? <BacStep record={record.data} enrolment={enrolment} startYear={startYear} editable={draft} onDone={() => goTo('documents')} /> : loading;
+        return record.data ? (
+          <BacStep record={record.data} enrolment={enrolment} startYear={startYear} editable={draft} onDone={() => goTo('documents')} />
+        ) : (
+          loading
+        );
       case 'documents':
         return (
-          <DocumentsStep
-            enrolmentId={enrolment.id}
-            open={draft || enrolment.status === 'submitted'}
-            onContinue={draft ? () => goTo('fees') : undefined}
-          />
+          <DocumentsStep enrolmentId={enrolment.id} open={draft || enrolment.status === 'submitted'} onContinue={draft ? () => goTo('fees') : undefined} />
         );
       case 'fees':
         return (
@@ -144,9 +146,12 @@ export default function MyEnrolmentPage() {
       <PageHeading title={title}>{title}</PageHeading>
       {mine.error && <EnrolmentProblem error={mine.error} />}
       {record.error && <EnrolmentProblem error={record.error} />}
+      {documents.error && <EnrolmentProblem error={documents.error} />}
       {enrolment && (
         <Box sx={{ mb: 2 }} data-testid="enrolment-summary">
-          <Typography sx={{ fontWeight: 600 }}>{t(`kind.${enrolment.kind}`)}</Typography>
+          <Typography sx={{ fontWeight: 600 }} data-testid="enrolment-point">
+            {pointLabel(enrolment.pointId) ?? t(`kind.${enrolment.kind}`)}
+          </Typography>
           <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap', gap: 1, '& > *': { m: '0 !important' } }}>
             <EnrolmentStatusChip status={enrolment.status} />
             <PaymentChip status={enrolment.paymentStatus} />
@@ -158,7 +163,7 @@ export default function MyEnrolmentPage() {
           )}
         </Box>
       )}
-      {step === undefined && !mine.error && loading}
+      {step === undefined && !mine.error && !record.error && !documents.error && loading}
       {step !== undefined && (
         <Stepper orientation="vertical" nonLinear activeStep={STEPS.indexOf(step)} aria-label={t('online.stepsLabel')}>
           {STEPS.map((item) => {

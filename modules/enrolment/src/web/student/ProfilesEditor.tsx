@@ -62,7 +62,11 @@ export function ProfilesEditor({ enrolment, editable }: { enrolment: Enrolment; 
           <StepForm
             label={t('online.fees.changeProfiles')}
             submitLabel={t('form.save', { ns: 'translation' })}
-            summary={form.summary} unplaced={form.unplaced} saving={form.saving} onSubmit={save}>
+            summary={form.summary}
+            unplaced={form.unplaced}
+            saving={form.saving}
+            onSubmit={save}
+          >
             <Stack spacing={2}>
               <RegimeProfilesFields
                 idPrefix="fees"

@@ -65,9 +65,7 @@ export function RegimeProfilesFields({
               control={
                 <Checkbox
                   checked={profiles.includes(option.code)}
-                  onChange={(event) =>
-                    onProfiles(event.target.checked ? [...profiles, option.code] : profiles.filter((profile) => profile !== option.code))
-                  }
+                  onChange={(event) => onProfiles(event.target.checked ? [...profiles, option.code] : profiles.filter((profile) => profile !== option.code))}
                 />
               }
             />

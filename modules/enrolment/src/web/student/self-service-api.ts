@@ -15,6 +15,7 @@ export type CertificateLanguage = 'fr' | 'en';
 export const selfKeys = {
   record: [ENROLMENT, 'me'] as const,
   admissions: [ENROLMENT, 'my-admissions'] as const,
+  points: [ENROLMENT, 'my-points'] as const,
   enrolments: [ENROLMENT, 'mine'] as const,
   documents: (id: string) => [ENROLMENT, 'my-documents', id] as const,
   readiness: (id: string) => [ENROLMENT, 'my-readiness', id] as const,
@@ -79,4 +80,9 @@ export async function myCertificate(id: string, lang: CertificateLanguage): Prom
     parseAs: 'blob',
   });
   return { blob: dataOf(result) as Blob, code: result.response.headers.get('x-certificate-code') };
+}
+
+/** The points of the student's admissions and enrolments, with their labels (what each leads to). */
+export function myPoints() {
+  return api.GET('/api/enrolment/v1/me/points').then(dataOf);
 }

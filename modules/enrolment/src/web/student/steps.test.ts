@@ -56,7 +56,9 @@ describe('where a student resumes their online enrolment', () => {
   it('says the state of each step', () => {
     expect(stepState('identity', complete)).toBe('done');
     expect(stepState('documents', facts({ documents: [{ mandatory: false, status: 'rejected' }] }))).toBe('fix');
-    expect(stepState('fees', complete)).toBe('todo');
+    expect(stepState('fees', complete)).toBe('toPay');
+    expect(stepState('contacts', facts({ status: 'submitted' }, { phone: null }))).toBe('missing');
+    expect(stepState('contacts', facts({}, { phone: null }))).toBe('todo');
     expect(stepState('submit', complete)).toBe('todo');
     expect(stepState('submit', facts({ status: 'submitted' }))).toBe('done');
     expect(stepState('certificate', complete)).toBe('unavailable');

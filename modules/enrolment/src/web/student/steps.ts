@@ -25,8 +25,12 @@ export interface EnrolmentFacts {
   nothingToPay: boolean | undefined;
 }
 
-/** What a step's label says about it. */
-export type StepState = 'done' | 'todo' | 'fix' | 'available' | 'unavailable';
+/**
+ * What a step's label says about it: done, to do, to fix (a rejected
+ * document), to pay; `missing` for a form step left incomplete once the
+ * enrolment is submitted (the student can no longer fill it in).
+ */
+export type StepState = 'done' | 'todo' | 'fix' | 'toPay' | 'missing' | 'available' | 'unavailable';
 
 function documentsToFix(facts: EnrolmentFacts): boolean {
   return facts.documents.some((document) => document.status === 'rejected');
@@ -48,17 +52,18 @@ export function certificateAvailable(facts: Pick<EnrolmentFacts, 'status' | 'pay
 
 export function stepState(step: StepId, facts: EnrolmentFacts): StepState {
   const { record } = facts;
+  const form = (complete: unknown): StepState => (complete ? 'done' : facts.status === 'draft' ? 'todo' : 'missing');
   switch (step) {
     case 'identity':
-      return record.sex && record.birthCountry && record.nationality ? 'done' : 'todo';
+      return form(record.sex && record.birthCountry && record.nationality);
     case 'contacts':
-      return record.email && record.phone && record.address ? 'done' : 'todo';
+      return form(record.email && record.phone && record.address);
     case 'bac':
-      return record.bac && facts.previousSituation ? 'done' : 'todo';
+      return form(record.bac && facts.previousSituation);
     case 'documents':
       return documentsToFix(facts) ? 'fix' : documentsMissing(facts) ? 'todo' : 'done';
     case 'fees':
-      return feesSettled(facts) ? 'done' : 'todo';
+      return feesSettled(facts) ? 'done' : 'toPay';
     case 'submit':
       return facts.status === 'draft' ? 'todo' : 'done';
     case 'certificate':
