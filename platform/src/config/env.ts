@@ -118,6 +118,13 @@ export const configVariables = {
     integer(10, 60000),
     'How often the outbox is polled for events written by other replicas.',
   ),
+  eventsConcurrency: variable(
+    'PEGASE_EVENTS_CONCURRENCY',
+    'an integer between 1 and 64',
+    '4',
+    integer(1, 64),
+    'How many events of different subjects one process delivers at once (those of one subject stay in order). The embedded database delivers one at a time.',
+  ),
   migrateOnStart: variable(
     'PEGASE_MIGRATE_ON_START',
     'true or false',

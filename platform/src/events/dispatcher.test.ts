@@ -79,4 +79,45 @@ describe('outbox, inline delivery and inbox', () => {
     await runtime.request('POST', '/api/fixture/v1/notes', { text: 'prompt' });
     await expect.poll(seen, { timeout: 5000, interval: 20 }).toEqual(['prompt']);
   });
+
+  it('delivers the events of different subjects side by side, and those of one subject in order', async () => {
+    const handled: string[] = [];
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    runtime = await createTestRuntime(
+      [
+        fixtureModule({
+          handlers: [
+            {
+              consumer: 'fixture.slow',
+              event: noteWritten.type,
+              async handle(event) {
+                inFlight++;
+                mostAtOnce = Math.max(mostAtOnce, inFlight);
+                await new Promise((resolve) => setTimeout(resolve, 15));
+                handled.push(`${event.subject}:${(event.data as { text: string }).text}`);
+                inFlight--;
+              },
+            },
+          ],
+        }),
+      ],
+      { env: { PEGASE_EVENTS_CONCURRENCY: '4' } },
+    );
+    // Three subjects, four events each, interleaved in the outbox.
+    for (let n = 1; n <= 4; n++) {
+      for (const subject of ['a', 'b', 'c']) {
+        await runtime.database.db.execute(sql`
+          insert into pegase_platform.outbox (id, type, source, subject, data)
+          values (gen_random_uuid(), ${noteWritten.type}, 'fixture', ${subject}, ${JSON.stringify({ text: String(n) })}::jsonb)`);
+      }
+    }
+    expect(await runtime.drainEvents()).toBe(12);
+    for (const subject of ['a', 'b', 'c']) {
+      expect(handled.filter((entry) => entry.startsWith(`${subject}:`))).toEqual([1, 2, 3, 4].map((n) => `${subject}:${n}`));
+    }
+    // PostgreSQL delivers side by side; the embedded database, with its one connection, one at a time.
+    expect(mostAtOnce).toBe(runtime.database.kind === 'postgres' ? 3 : 1);
+    expect((await outbox()).every((row) => row.published)).toBe(true);
+  });
 });

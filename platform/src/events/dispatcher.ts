@@ -26,6 +26,13 @@ interface OutboxRow extends Record<string, unknown> {
 export interface DispatcherOptions {
   pollMs: number;
   batchSize?: number;
+  /**
+   * Events of different subjects delivered at once. The events of one
+   * subject (an enrolment, a learner…) are always delivered in order; each
+   * handler takes its own transaction, so more at once means more
+   * connections. 1 on the embedded database (one connection).
+   */
+  concurrency?: number;
   /** How long a claimed batch stays with this process before another may retry it. */
   leaseSeconds?: number;
 }
@@ -131,11 +138,33 @@ export class InlineDispatcher {
       returning o.id, o.type, o.source, o.subject, o.time, o.data, o.request_id, o.attempts, o.position`,
     );
     const rows = claimed.sort((a, b) => Number(a['position']) - Number(b['position']));
-    for (const row of rows) await this.deliver(row);
+    // One queue per subject, in outbox order; queues run side by side, a few at a time.
+    const queues = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const key = row.subject ?? row.id;
+      const queue = queues.get(key);
+      if (queue === undefined) queues.set(key, [row]);
+      else queue.push(row);
+    }
+    const pending = [...queues.values()];
+    const delivered: string[] = [];
+    const worker = async () => {
+      for (let queue = pending.shift(); queue !== undefined; queue = pending.shift()) {
+        for (const row of queue) if (await this.deliver(row)) delivered.push(row.id);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 1, pending.length) }, worker));
+    // Every event of the batch whose consumers all took it is marked in one statement.
+    if (delivered.length > 0) {
+      await this.db.execute(sql`
+        update pegase_platform.outbox set published_at = now(), lease_until = null, last_error = null
+         where id = any(${sql.param(delivered)}::uuid[])`);
+    }
     return rows.length;
   }
 
-  private async deliver(row: OutboxRow): Promise<void> {
+  /** Hands one event to each of its consumers, each in its own transaction; true when all took it. */
+  private async deliver(row: OutboxRow): Promise<boolean> {
     const event: PegaseEvent = {
       id: row.id,
       type: row.type,
@@ -162,15 +191,13 @@ export class InlineDispatcher {
         this.logger.warn({ err: error, eventId: event.id, eventType: event.type, consumer: handler.consumer }, 'event handler failed');
       }
     }
-    if (failures.length === 0) {
-      await this.db.execute(sql`update pegase_platform.outbox set published_at = now(), lease_until = null, last_error = null where id = ${event.id}`);
-    } else {
-      // Exponential back-off, capped at ten minutes, before the next attempt.
-      const backoff = Math.min(600, 2 ** Math.min(row.attempts, 10));
-      await this.db.execute(sql`
-        update pegase_platform.outbox
-           set lease_until = now() + make_interval(secs => ${backoff}), last_error = ${failures.join('; ')}
-         where id = ${event.id}`);
-    }
+    if (failures.length === 0) return true;
+    // Exponential back-off, capped at ten minutes, before the next attempt.
+    const backoff = Math.min(600, 2 ** Math.min(row.attempts, 10));
+    await this.db.execute(sql`
+      update pegase_platform.outbox
+         set lease_until = now() + make_interval(secs => ${backoff}), last_error = ${failures.join('; ')}
+       where id = ${event.id}`);
+    return false;
   }
 }

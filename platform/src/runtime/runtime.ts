@@ -112,7 +112,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ? embeddedVerifier(keys, embeddedIssuer(config), config.oidcAudience, defaultClaimMapping)
         : await externalVerifier(config.oidcIssuer, config.oidcAudience, claimMapping(config));
 
-    const dispatcher = new InlineDispatcher(database.db, logger.child({ component: 'events' }), { pollMs: config.eventsPollMs });
+    const dispatcher = new InlineDispatcher(database.db, logger.child({ component: 'events' }), {
+      pollMs: config.eventsPollMs,
+      concurrency: database.kind === 'postgres' ? config.eventsConcurrency : 1,
+    });
     const contexts = new Map<string, ModuleContext>();
     for (const module of modules) contexts.set(module.name, moduleContext(module, database, dispatcher, logger, config.oidcIssuer === undefined));
     for (const module of modules) for (const handler of module.handlers?.(contexts.get(module.name)!) ?? []) dispatcher.register(handler);

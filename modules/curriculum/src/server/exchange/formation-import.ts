@@ -43,19 +43,19 @@ export async function importFormation(
 
       const codes = document.objects.map((object) => object.code);
       const ownerCodes = [...new Set(document.objects.map((object) => object.ownerStructureCode ?? null).filter((code) => code !== null))];
-      const [kinds, owners, existing] = await Promise.all([
-        tx.select({ code: objectTypes.code, grouping: objectTypes.grouping }).from(objectTypes),
+      // One after the other: the transaction's one connection takes one query at a time.
+      const kinds = await tx.select({ code: objectTypes.code, grouping: objectTypes.grouping }).from(objectTypes);
+      const owners =
         ownerCodes.length === 0
           ? []
-          : tx
+          : await tx
               .select({ id: structures.id, code: structures.code })
               .from(structures)
-              .where(sql`${structures.code} = any(${sql.param(ownerCodes)}::text[])`),
-        tx
-          .select({ code: objects.code })
-          .from(objects)
-          .where(and(eq(objects.periodId, periodId), sql`${objects.code} = any(${sql.param(codes)}::text[])`)),
-      ]);
+              .where(sql`${structures.code} = any(${sql.param(ownerCodes)}::text[])`);
+      const existing = await tx
+        .select({ code: objects.code })
+        .from(objects)
+        .where(and(eq(objects.periodId, periodId), sql`${objects.code} = any(${sql.param(codes)}::text[])`));
       const facts: ImportFacts = {
         kinds: new Map(kinds.map((kind) => [kind.code, { grouping: kind.grouping }])),
         structures: new Map(owners.map((owner) => [owner.code, owner.id])),

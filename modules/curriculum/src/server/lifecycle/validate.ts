@@ -18,7 +18,9 @@ export async function groupingKinds(db: Executor): Promise<Set<string>> {
 }
 
 export async function consistencyOf(db: Executor, rootId: string): Promise<ConsistencyReport> {
-  const [tree, kinds] = await Promise.all([readTree(db, rootId), groupingKinds(db)]);
+  // One after the other: db may be a transaction, whose one connection takes one query at a time.
+  const tree = await readTree(db, rootId);
+  const kinds = await groupingKinds(db);
   return checkConsistency(tree, kinds);
 }
 

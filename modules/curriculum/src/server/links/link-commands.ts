@@ -9,7 +9,8 @@ import { links } from '../shared/tables.ts';
 import { assertNoCycle } from './cycle.ts';
 
 async function endsOf(tx: Transaction, parentId: string, childId: string) {
-  const [parent, child] = await Promise.all([findObjectRow(tx, parentId), findObjectRow(tx, childId)]);
+  const parent = await findObjectRow(tx, parentId);
+  const child = await findObjectRow(tx, childId);
   if (parent === undefined) throw notFound('Training object', parentId);
   if (child === undefined) throw notFound('Training object', childId);
   if (parent.periodId !== child.periodId) {

@@ -5,16 +5,23 @@ export const ESTABLISHMENT_TIME_ZONE = 'Europe/Paris';
 
 const locales: Record<CertificateLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+/** Building an Intl formatter costs more than formatting: one per language and time zone, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: CertificateLanguage, timeZone: string): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locales[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** « 1er janvier 2006 », « 14 mars 2026 »; "1 January 2006". A day (YYYY-MM-DD) is that day; an instant is its day in Paris. */
 export function formatDate(value: string | Date, lang: CertificateLanguage): string {
   const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = day ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  const text = new Intl.DateTimeFormat(locales[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: day ? 'UTC' : ESTABLISHMENT_TIME_ZONE,
-  }).format(date);
+  const text = dateFormat(lang, day ? 'UTC' : ESTABLISHMENT_TIME_ZONE).format(date);
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 

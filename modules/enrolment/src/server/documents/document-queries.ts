@@ -22,21 +22,20 @@ export async function listRequirements(db: Executor): Promise<DocumentRequiremen
  * A type required by several rules is mandatory if any of them says so.
  */
 export async function documentsOf(db: Executor, enrolment: EnrolmentRow): Promise<EnrolmentDocument[]> {
-  const [required, received] = await Promise.all([
-    db
-      .select({ documentType: documentRequirements.documentType, mandatory: sql<boolean>`bool_or(${documentRequirements.mandatory})` })
-      .from(documentRequirements)
-      .where(
-        and(
-          or(isNull(documentRequirements.pointId), eq(documentRequirements.pointId, enrolment.pointId)),
-          or(isNull(documentRequirements.regime), eq(documentRequirements.regime, enrolment.regime)),
-          or(isNull(documentRequirements.profile), sql`${documentRequirements.profile} = any(${sql.param(enrolment.profiles)}::text[])`),
-        ),
-      )
-      .groupBy(documentRequirements.documentType)
-      .orderBy(documentRequirements.documentType),
-    db.select().from(documents).where(eq(documents.enrolmentId, enrolment.id)),
-  ]);
+  // One after the other: db is often a transaction, whose one connection takes one query at a time.
+  const required = await db
+    .select({ documentType: documentRequirements.documentType, mandatory: sql<boolean>`bool_or(${documentRequirements.mandatory})` })
+    .from(documentRequirements)
+    .where(
+      and(
+        or(isNull(documentRequirements.pointId), eq(documentRequirements.pointId, enrolment.pointId)),
+        or(isNull(documentRequirements.regime), eq(documentRequirements.regime, enrolment.regime)),
+        or(isNull(documentRequirements.profile), sql`${documentRequirements.profile} = any(${sql.param(enrolment.profiles)}::text[])`),
+      ),
+    )
+    .groupBy(documentRequirements.documentType)
+    .orderBy(documentRequirements.documentType);
+  const received = await db.select().from(documents).where(eq(documents.enrolmentId, enrolment.id));
   const byType = new Map(received.map((row) => [row.documentType, row]));
   return required.map(({ documentType, mandatory }) => {
     const row = byType.get(documentType);

@@ -72,7 +72,9 @@ export async function updateMyEnrolment(
  * mandatory document sent. Staff at the desk are not held to it.
  */
 export async function readinessOf(db: Executor, enrolment: EnrolmentRow): Promise<SubmissionReadiness> {
-  const [[learner], documents] = await Promise.all([db.select().from(learners).where(eq(learners.id, enrolment.learnerId)), documentsOf(db, enrolment)]);
+  // One after the other: db is the submission's transaction, whose one connection takes one query at a time.
+  const [learner] = await db.select().from(learners).where(eq(learners.id, enrolment.learnerId));
+  const documents = await documentsOf(db, enrolment);
   const missing: SubmissionReadiness['missing'] = [];
   if (!learner?.email) missing.push({ field: '/learner/email', message: 'Give an e-mail address: the scolarité writes to it.' });
   if (!learner?.phone) missing.push({ field: '/learner/phone', message: 'Give a phone number.' });

@@ -49,10 +49,9 @@ function notDefined(detail: string) {
  * missing, rather than a guess.
  */
 export async function feesOf(db: Executor, enrolment: EnrolmentRow): Promise<Fees> {
-  const [[level], [rules]] = await Promise.all([
-    db.select({ level: pointLevels.level }).from(pointLevels).where(eq(pointLevels.pointId, enrolment.pointId)),
-    db.select().from(feeRules).where(eq(feeRules.periodId, enrolment.periodId)),
-  ]);
+  // One after the other: db may be a transaction, whose one connection takes one query at a time.
+  const [level] = await db.select({ level: pointLevels.level }).from(pointLevels).where(eq(pointLevels.pointId, enrolment.pointId));
+  const [rules] = await db.select().from(feeRules).where(eq(feeRules.periodId, enrolment.periodId));
   if (level === undefined) throw notDefined('The enrolment point of this enrolment has no diploma level yet, so its fees are not known.');
   if (rules === undefined) throw notDefined('The period of this enrolment has no fee rules yet.');
   const computed = computeFees(rules.rules, level.level, enrolment.profiles);

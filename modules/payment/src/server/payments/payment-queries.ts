@@ -9,10 +9,9 @@ export type PaymentRow = typeof payments.$inferSelect;
 export async function toPayments(db: Executor, rows: PaymentRow[]): Promise<Payment[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [schedule, given] = await Promise.all([
-    db.select().from(instalments).where(inArray(instalments.paymentId, ids)).orderBy(asc(instalments.paymentId), asc(instalments.number)),
-    db.select().from(refunds).where(inArray(refunds.paymentId, ids)).orderBy(asc(refunds.createdAt), asc(refunds.id)),
-  ]);
+  // One after the other: db may be a transaction, whose one connection takes one query at a time.
+  const schedule = await db.select().from(instalments).where(inArray(instalments.paymentId, ids)).orderBy(asc(instalments.paymentId), asc(instalments.number));
+  const given = await db.select().from(refunds).where(inArray(refunds.paymentId, ids)).orderBy(asc(refunds.createdAt), asc(refunds.id));
   return rows.map((row) => {
     const own = schedule.filter((instalment) => instalment.paymentId === row.id);
     const ownRefunds = given.filter((refund) => refund.paymentId === row.id);
