@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumPath } from '@pegase/platform/testing';
+import { learnerId, validatedEnrolmentPoint } from './enrolment-point.ts';
 import { startWebHarness, type WebHarness } from './harness.ts';
 
 /**
@@ -22,33 +23,13 @@ describe.skipIf(chromiumPath() === undefined)('bulk actions in the enrolments qu
 
   beforeAll(async () => {
     h = await startWebHarness();
-    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
-    const period = years.items.find((year) => year.code === '2026-2027')!;
-    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
-    const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
-    const formation = await h.call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code: 'TEST-BULK',
-      type: 'formation',
-      labels: { fr: 'Licence de test des actions groupées', en: 'Bulk actions test bachelor' },
-      ownerStructureId: owner.id,
+    const { pointId } = await validatedEnrolmentPoint(h, 'TEST-BULK', {
+      formation: { fr: 'Licence de test des actions groupées', en: 'Bulk actions test bachelor' },
+      year: { fr: 'Licence de test, 1re année', en: 'Test bachelor, year 1' },
     });
-    const point = await h.call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code: 'TEST-BULK-L1',
-      type: 'year',
-      labels: { fr: 'Licence de test, 1re année', en: 'Test bachelor, year 1' },
-      enrolmentPoint: true,
-      ownerStructureId: owner.id,
-      parentId: formation.id,
-    });
-    await h.call('POST', `/api/curriculum/v1/objects/${formation.id}/validate`);
-    await h.runtime.dispatcher.drain();
+    const point = { id: pointId };
 
-    const learner = async (code: string) =>
-      (await h.call<{ items: { id: string; code: string }[] }>('GET', `/api/enrolment/v1/learners?q=${code}&sort=code&limit=10`)).items.find(
-        (item) => item.code === code,
-      )!.id;
+    const learner = (code: string) => learnerId(h, code);
     const submitted = async (code: string) => {
       const enrolment = await h.call('POST', '/api/enrolment/v1/enrolments', {
         learnerId: await learner(code),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { issueAccessToken, type TokenClaims } from '@pegase/platform';
 import { chromiumPath } from '@pegase/platform/testing';
+import { validatedEnrolmentPoint } from './enrolment-point.ts';
 import { startWebHarness, type WebHarness } from './harness.ts';
 import { pngImage } from './images.ts';
 
@@ -38,29 +39,12 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
 
   beforeAll(async () => {
     h = await startWebHarness();
-    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
-    const period = years.items.find((year) => year.code === '2026-2027')!;
-    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
-    const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
-    const formation = await h.call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code: 'TEST-ONLINE',
-      type: 'formation',
-      labels: { fr: 'Licence d’inscription en ligne', en: 'Online enrolment bachelor' },
-      ownerStructureId: owner.id,
+    const validated = await validatedEnrolmentPoint(h, 'TEST-ONLINE', {
+      formation: { fr: 'Licence d’inscription en ligne', en: 'Online enrolment bachelor' },
+      year: { fr: 'Licence d’inscription en ligne, 1re année', en: 'Online enrolment bachelor, year 1' },
     });
-    const point = await h.call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code: 'TEST-ONLINE-L1',
-      type: 'year',
-      labels: { fr: 'Licence d’inscription en ligne, 1re année', en: 'Online enrolment bachelor, year 1' },
-      enrolmentPoint: true,
-      ownerStructureId: owner.id,
-      parentId: formation.id,
-    });
-    pointId = point.id;
-    await h.call('POST', `/api/curriculum/v1/objects/${formation.id}/validate`);
-    await h.runtime.dispatcher.drain();
+    pointId = validated.pointId;
+    const period = { id: validated.periodId };
 
     // The fees: the point's diploma level, the period's rules (the sandbox's national fees, set here if missing), the test bank.
     await h.call('PUT', `/api/payment/v1/points/${pointId}/level`, { level: 'LICENCE' });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TokenClaims } from '@pegase/platform';
 import { chromiumPath } from '@pegase/platform/testing';
+import { learnerId, validatedEnrolmentPoint } from './enrolment-point.ts';
 import { startWebHarness, type WebHarness } from './harness.ts';
 import { pngImage } from './images.ts';
 
@@ -28,34 +29,14 @@ describe.skipIf(chromiumPath() === undefined)('enrolment’s pages, in Chromium'
   beforeAll(async () => {
     h = await startWebHarness();
     // A formation of SCI-INFO in 2026-2027 whose year is an enrolment point, validated: the curriculum's event brings the point to enrolment.
-    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
-    const period = years.items.find((year) => year.code === '2026-2027')!;
-    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
-    const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
-    const formation = await h.call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code: 'TEST-WEB',
-      type: 'formation',
-      labels: { fr: 'Licence de test du web', en: 'Web test bachelor' },
-      ownerStructureId: owner.id,
+    const { pointId } = await validatedEnrolmentPoint(h, 'TEST-WEB', {
+      formation: { fr: 'Licence de test du web', en: 'Web test bachelor' },
+      year: { fr: 'Licence de test, 1re année', en: 'Web test bachelor, year 1' },
     });
-    const point = await h.call('POST', '/api/curriculum/v1/objects', {
-      periodId: period.id,
-      code: 'TEST-WEB-L1',
-      type: 'year',
-      labels: { fr: 'Licence de test, 1re année', en: 'Web test bachelor, year 1' },
-      enrolmentPoint: true,
-      ownerStructureId: owner.id,
-      parentId: formation.id,
-    });
-    await h.call('POST', `/api/curriculum/v1/objects/${formation.id}/validate`);
-    await h.runtime.dispatcher.drain();
+    const point = { id: pointId };
 
     await h.call('POST', '/api/enrolment/v1/document-requirements', { documentType: 'PHOTO', pointId: point.id });
-    const learner = async (code: string) =>
-      (await h.call<{ items: { id: string; code: string }[] }>('GET', `/api/enrolment/v1/learners?q=${code}&sort=code&limit=10`)).items.find(
-        (item) => item.code === code,
-      )!.id;
+    const learner = (code: string) => learnerId(h, code);
     const enrol = async (learnerId: string) =>
       (await h.call('POST', '/api/enrolment/v1/enrolments', { learnerId, pointId: point.id, origin: 'MANUELLE', kind: 'secondary', regime: 'FI' })).id;
     ids.camille = await enrol(await learner('PGS0000001'));

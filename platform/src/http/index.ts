@@ -6,3 +6,4 @@ export * from './pagination.ts';
 export * from './validation.ts';
 export * from './versioning.ts';
 export * from './origin.ts';
+export * from './plain-page.ts';

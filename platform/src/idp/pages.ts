@@ -1,3 +1,5 @@
+import { escapeHtml, plainPage } from '../http/plain-page.ts';
+
 /**
  * The few pages the embedded provider shows itself: login and errors. Plain
  * server-rendered HTML, French first, English on request, accessible (labels,
@@ -55,11 +57,9 @@ const texts = {
   },
 } as const;
 
-export type LoginError = { kind: 'invalid' } | { kind: 'locked'; seconds: number } | { kind: 'too-many' };
+export { escapeHtml };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export type LoginError = { kind: 'invalid' } | { kind: 'locked'; seconds: number } | { kind: 'too-many' };
 
 const style = `
   :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -83,22 +83,8 @@ const style = `
 
 function page(lang: Language, title: string, body: string, switchHref: string | undefined): string {
   const t = texts[lang];
-  const nav = switchHref === undefined ? '' : `<nav><a href="${escapeHtml(switchHref)}" lang="${t.otherLang}" hreflang="${t.otherLang}">${t.other}</a></nav>`;
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<main>
-${nav}
-${body}
-</main>
-</body>
-</html>`;
+  const otherLanguage = switchHref === undefined ? undefined : { href: switchHref, lang: t.otherLang, label: t.other };
+  return plainPage({ lang, title, style, body, otherLanguage });
 }
 
 export interface LoginPageOptions {

@@ -119,4 +119,10 @@ export const EnrolmentFilters = {
   pointId: Type.Optional(Id),
   periodId: Type.Optional(Id),
   learnerId: Type.Optional(Id),
+  documents: Type.Optional(
+    Type.Union([Type.Literal('to-review'), Type.Literal('missing'), Type.Literal('complete')], {
+      description:
+        'to-review: a document waits for its review; missing: a mandatory document is not sent (or was rejected); complete: every mandatory document is accepted.',
+    }),
+  ),
 };

@@ -13,6 +13,9 @@ type Labels = NomenclatureValue['labels'];
 
 export const ENROLMENT_STATUSES: EnrolmentStatus[] = ['draft', 'submitted', 'validated', 'cancelled'];
 export const PAYMENT_STATUSES: PaymentStatus[] = ['none', 'unpaid', 'pending', 'paid', 'exempt'];
+/** The queue's documents filter: waiting for a review, something mandatory missing or rejected, everything accepted. */
+export type DocumentsState = 'to-review' | 'missing' | 'complete';
+export const DOCUMENTS_STATES: DocumentsState[] = ['to-review', 'missing', 'complete'];
 
 /** What an upload may be (the server reads the type from the content and says so in a 415). */
 export const UPLOAD_ACCEPT = 'application/pdf,image/jpeg,image/png';

@@ -5537,6 +5537,8 @@ export interface operations {
         pointId?: string;
         periodId?: string;
         learnerId?: string;
+        /** @description to-review: a document waits for its review; missing: a mandatory document is not sent (or was rejected); complete: every mandatory document is accepted. */
+        documents?: 'to-review' | 'missing' | 'complete';
       };
       header?: never;
       path?: never;

@@ -1,3 +1,4 @@
+import { escapeHtml, plainPage } from '@pegase/platform';
 import type { CertificateVerification } from '../../contract/index.ts';
 import { formatDate } from './certificate-texts.ts';
 import { groupCode } from './verification-code.ts';
@@ -9,10 +10,6 @@ import { groupCode } from './verification-code.ts';
  * alone), contrast over 4.5:1, usable on a phone, no script.
  */
 export type PageLanguage = 'fr' | 'en';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const texts = {
   fr: {
@@ -94,22 +91,14 @@ const style = `
 
 function page(lang: PageLanguage, heading: string, body: string, switchHref: string): string {
   const t = texts[lang];
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(heading)} — ${escapeHtml(t.title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<main>
-<nav><a href="${escapeHtml(switchHref)}" lang="${t.otherLang}" hreflang="${t.otherLang}">${t.other}</a></nav>
-${body}
-</main>
-</body>
-</html>`;
+  return plainPage({
+    lang,
+    title: `${heading} — ${t.title}`,
+    style,
+    body,
+    otherLanguage: { href: switchHref, lang: t.otherLang, label: t.other },
+    noindex: true,
+  });
 }
 
 /** The verdict on a known code: authentic, or revoked since a date. */

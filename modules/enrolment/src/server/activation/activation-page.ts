@@ -1,3 +1,5 @@
+import { escapeHtml, plainPage } from '@pegase/platform';
+
 /**
  * The account activation page: plain server-rendered HTML like the
  * provider's login page (no script, French first, English on request,
@@ -114,10 +116,6 @@ const texts = {
 
 export type FieldName = keyof (typeof texts)['fr']['fields'] | 'confirm';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 const style = `
   :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
   body { margin: 0; background: #f4f6f9; color: #1b1f24; }
@@ -143,21 +141,7 @@ const style = `
 
 function page(lang: PageLanguage, title: string, body: string, switchHref: string): string {
   const t = texts[lang];
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — Pégase</title>
-<style>${style}</style>
-</head>
-<body>
-<main>
-<nav><a href="${escapeHtml(switchHref)}" lang="${t.otherLang}" hreflang="${t.otherLang}">${t.other}</a></nav>
-${body}
-</main>
-</body>
-</html>`;
+  return plainPage({ lang, title: `${title} — Pégase`, style, body, otherLanguage: { href: switchHref, lang: t.otherLang, label: t.other } });
 }
 
 export interface FormPageOptions {

@@ -68,11 +68,23 @@ describe('supporting documents over HTTP', () => {
     const sent = await upload('PHOTO', png, 'application/octet-stream');
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ status: 'submitted', file: { mediaType: 'image/png', size: png.length } });
+    // The queue's documents filter follows the documents: which of these three views lists the enrolment.
+    const views = async () => {
+      const listed: string[] = [];
+      for (const state of ['to-review', 'missing', 'complete']) {
+        const page = await f.runtime.request('GET', `/api/enrolment/v1/enrolments?documents=${state}`, undefined, {}, staff);
+        expect(page.statusCode, page.body).toBe(200);
+        if ((page.json().items as { id: string }[]).some((item) => item.id === enrolmentId)) listed.push(state);
+      }
+      return listed;
+    };
+    expect(await views()).toEqual(['to-review', 'missing']);
     const review = (documentType: string, body: unknown) =>
       f.runtime.request('POST', `/api/enrolment/v1/enrolments/${enrolmentId}/documents/${documentType}/review`, body, {}, staff);
     expect((await review('PHOTO', { decision: 'rejected' })).json()).toMatchObject({ status: 422, type: 'urn:pegase:problem:reason-required' });
     expect((await review('PHOTO', { decision: 'rejected', reason: 'Photo floue' })).json()).toMatchObject({ status: 'rejected', rejectReason: 'Photo floue' });
     expect((await mine()).find((d) => d.documentType === 'PHOTO')).toMatchObject({ status: 'rejected', rejectReason: 'Photo floue' });
+    expect(await views()).toEqual(['missing']);
     expect(
       (await f.runtime.request('POST', `/api/enrolment/v1/enrolments/${enrolmentId}/documents/PHOTO/review`, { decision: 'accepted' }, {}, staffOf('UFR-L')))
         .statusCode,
@@ -99,7 +111,9 @@ describe('supporting documents over HTTP', () => {
       staff,
     );
     expect(desk.statusCode, desk.body).toBe(200);
+    expect(await views()).toEqual(['to-review']);
     for (const type of ['PHOTO', 'IDENTITE', 'BOURSE']) expect((await review(type, { decision: 'accepted' })).json().status).toBe('accepted');
+    expect(await views()).toEqual(['complete']);
     expect((await upload('PHOTO', png, 'image/png')).json()).toMatchObject({ status: 409, type: 'urn:pegase:problem:document-accepted' });
     const validated = await f.runtime.request('POST', `/api/enrolment/v1/enrolments/${enrolmentId}/validate`, undefined, {}, staff);
     expect(validated.json()).toMatchObject({ status: 'validated' });

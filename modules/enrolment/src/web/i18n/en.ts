@@ -12,6 +12,8 @@ export const enrolmentEn: EnrolmentResources = {
     table: 'Administrative enrolments',
     status: 'Status',
     payment: 'Fees',
+    documents: 'Supporting documents',
+    documentsStates: { 'to-review': 'To check', missing: 'Missing or rejected', complete: 'All accepted' },
     all: 'All',
     learnerCode: 'Learner code',
     learnerName: 'Name',

@@ -10,6 +10,8 @@ export const enrolmentFr = {
     table: 'Inscriptions administratives',
     status: 'Statut',
     payment: 'Paiement des droits',
+    documents: 'Pièces justificatives',
+    documentsStates: { 'to-review': 'À vérifier', missing: 'Manquantes ou refusées', complete: 'Toutes acceptées' },
     all: 'Tous',
     learnerCode: 'Numéro d’apprenant',
     learnerName: 'Nom et prénoms',

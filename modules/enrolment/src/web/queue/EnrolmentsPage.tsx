@@ -16,6 +16,8 @@ import {
   ENROLMENT_STATUSES,
   listEnrolments,
   PAYMENT_STATUSES,
+  DOCUMENTS_STATES,
+  type DocumentsState,
   type Enrolment,
   type EnrolmentQuery,
   type BulkAction,
@@ -55,6 +57,7 @@ export default function EnrolmentsPage() {
   const [params, setParams] = useSearchParams();
   const status = oneOf<EnrolmentStatus>(ENROLMENT_STATUSES, params.get('status'));
   const payment = oneOf<PaymentStatus>(PAYMENT_STATUSES, params.get('paymentStatus'));
+  const documents = oneOf<DocumentsState>(DOCUMENTS_STATES, params.get('documents'));
   const setParam = (name: string, value: string) =>
     setParams(
       (current) => {
@@ -184,7 +187,7 @@ export default function EnrolmentsPage() {
         title={t('queue.table')}
         columns={columns}
         defaultSort="createdAt"
-        filters={[status, payment]}
+        filters={[status, payment, documents]}
         rowKey={(row) => row.enrolment.id}
         rowHref={(row) => `/enrolments/${row.enrolment.id}`}
         selection={{ selected, onChange: setSelected, rowLabel }}
@@ -194,6 +197,7 @@ export default function EnrolmentsPage() {
             sort: (request.sort ?? 'createdAt') as EnrolmentQuery['sort'],
             ...(status ? { status } : {}),
             ...(payment ? { paymentStatus: payment } : {}),
+            ...(documents ? { documents } : {}),
           });
           const learnerIds = [...new Set(page.items.map((e) => e.learnerId))];
           const pointIds = [...new Set(page.items.map((e) => e.pointId))];
@@ -240,6 +244,21 @@ export default function EnrolmentsPage() {
               {PAYMENT_STATUSES.map((value) => (
                 <MenuItem key={value} value={value}>
                   {t(`payment.${value}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
+              label={t('queue.documents')}
+              value={documents}
+              onChange={(event) => setParam('documents', event.target.value)}
+              size="small"
+              sx={{ minWidth: 210 }}
+            >
+              <MenuItem value="">{t('queue.all')}</MenuItem>
+              {DOCUMENTS_STATES.map((value) => (
+                <MenuItem key={value} value={value}>
+                  {t(`queue.documentsStates.${value}`)}
                 </MenuItem>
               ))}
             </TextField>
