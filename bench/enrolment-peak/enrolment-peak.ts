@@ -753,7 +753,7 @@ async function main(): Promise<void> {
           `${((commits - Number(markRow.commits)) / Math.max(1, run.completed)).toFixed(1)} commits per flow (a statement outside a transaction is one)`,
       );
       console.log(
-        `   events, from their commit to their delivery to every consumer (one dispatcher, one event at a time): ` +
+        `   events, from their commit to their delivery to every consumer (one dispatcher, PEGASE_EVENTS_CONCURRENCY consumers at once): ` +
           `p50 ${ms(delay.p50).trim()} p90 ${ms(delay.p90).trim()} p99 ${ms(delay.p99).trim()} max ${ms(delay.max).trim()}; ` +
           `${(delay.events / (run.elapsedMs / 1000)).toFixed(0)} events a second; ` +
           `${backlog.pending} still to deliver when the last flow ended, delivered ${(drained / 1000).toFixed(1)} s later`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 import type { Actor, Scope } from '../auth/principal.ts';
 
@@ -33,16 +33,21 @@ const AUDIT_BATCH = 500;
 /** Writes audit entries in the caller's transaction: the change and its trace commit together. */
 export async function writeAudit(tx: Executor, module: string, records: AuditRecord[], origin: Origin): Promise<void> {
   for (let start = 0; start < records.length; start += AUDIT_BATCH) {
-    const rows = records.slice(start, start + AUDIT_BATCH).map(
-      (record) => sql`(${randomUUID()}, ${origin.actor.subject}, ${origin.actor.login}, ${sql.param(origin.actor.roles)}::text[], ${module}, ${record.action},
-        ${record.target.type}, ${record.target.id}, ${sql.param(changedFields(record.before, record.after))}::text[],
-        ${record.before === null ? null : JSON.stringify(record.before)}::jsonb, ${record.after === null ? null : JSON.stringify(record.after)}::jsonb,
-        ${origin.requestId})`,
-    );
-    await tx.execute(sql`
-      insert into audit.entries (id, actor_subject, actor_login, actor_roles, module, action, target_type, target_id, changed_fields, before, after, request_id)
-      values ${sql.join(rows, sql`, `)}`);
+    await tx.execute(auditInsert(module, records.slice(start, start + AUDIT_BATCH), origin));
   }
+}
+
+/** The insert of some audit entries (at most AUDIT_BATCH), as a statement of its own or after an event's insert. */
+export function auditInsert(module: string, records: AuditRecord[], origin: Origin): SQL {
+  const rows = records.map(
+    (record) => sql`(${randomUUID()}, ${origin.actor.subject}, ${origin.actor.login}, ${sql.param(origin.actor.roles)}::text[], ${module}, ${record.action},
+      ${record.target.type}, ${record.target.id}, ${sql.param(changedFields(record.before, record.after))}::text[],
+      ${record.before === null ? null : JSON.stringify(record.before)}::jsonb, ${record.after === null ? null : JSON.stringify(record.after)}::jsonb,
+      ${origin.requestId})`,
+  );
+  return sql`
+    insert into audit.entries (id, actor_subject, actor_login, actor_roles, module, action, target_type, target_id, changed_fields, before, after, request_id)
+    values ${sql.join(rows, sql`, `)}`;
 }
 
 /** `referential.structure.updated` is the action `structure.updated` on a `structure`. */

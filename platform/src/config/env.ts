@@ -123,7 +123,7 @@ export const configVariables = {
     'an integer between 1 and 64',
     '4',
     integer(1, 64),
-    'How many events of different subjects one process delivers at once (those of one subject stay in order). The embedded database delivers one at a time.',
+    'How many event consumers one process feeds at once (each takes its events in order, many to a transaction). The embedded database feeds one at a time.',
   ),
   migrateOnStart: variable(
     'PEGASE_MIGRATE_ON_START',

@@ -80,44 +80,66 @@ describe('outbox, inline delivery and inbox', () => {
     await expect.poll(seen, { timeout: 5000, interval: 20 }).toEqual(['prompt']);
   });
 
-  it('delivers the events of different subjects side by side, and those of one subject in order', async () => {
+  it('feeds consumers side by side, each taking its events in order, many to a transaction', async () => {
     const handled: string[] = [];
     let inFlight = 0;
     let mostAtOnce = 0;
-    runtime = await createTestRuntime(
-      [
-        fixtureModule({
-          handlers: [
-            {
-              consumer: 'fixture.slow',
-              event: noteWritten.type,
-              async handle(event) {
-                inFlight++;
-                mostAtOnce = Math.max(mostAtOnce, inFlight);
-                await new Promise((resolve) => setTimeout(resolve, 15));
-                handled.push(`${event.subject}:${(event.data as { text: string }).text}`);
-                inFlight--;
-              },
-            },
-          ],
-        }),
-      ],
-      { env: { PEGASE_EVENTS_CONCURRENCY: '4' } },
-    );
-    // Three subjects, four events each, interleaved in the outbox.
+    const slow = (consumer: string) => ({
+      consumer,
+      event: noteWritten.type,
+      async handle(event: { data: unknown }) {
+        inFlight++;
+        mostAtOnce = Math.max(mostAtOnce, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        handled.push(`${consumer}:${(event.data as { text: string }).text}`);
+        inFlight--;
+      },
+    });
+    runtime = await createTestRuntime([fixtureModule({ handlers: [slow('fixture.a'), slow('fixture.b'), slow('fixture.c')] })], {
+      env: { PEGASE_EVENTS_CONCURRENCY: '4' },
+    });
     for (let n = 1; n <= 4; n++) {
-      for (const subject of ['a', 'b', 'c']) {
-        await runtime.database.db.execute(sql`
-          insert into pegase_platform.outbox (id, type, source, subject, data)
-          values (gen_random_uuid(), ${noteWritten.type}, 'fixture', ${subject}, ${JSON.stringify({ text: String(n) })}::jsonb)`);
-      }
+      await runtime.database.db.execute(sql`
+        insert into pegase_platform.outbox (id, type, source, subject, data)
+        values (gen_random_uuid(), ${noteWritten.type}, 'fixture', ${`note-${n}`}, ${JSON.stringify({ text: String(n) })}::jsonb)`);
     }
-    expect(await runtime.drainEvents()).toBe(12);
-    for (const subject of ['a', 'b', 'c']) {
-      expect(handled.filter((entry) => entry.startsWith(`${subject}:`))).toEqual([1, 2, 3, 4].map((n) => `${subject}:${n}`));
+    expect(await runtime.drainEvents()).toBe(4);
+    for (const consumer of ['fixture.a', 'fixture.b', 'fixture.c']) {
+      expect(handled.filter((entry) => entry.startsWith(`${consumer}:`))).toEqual([1, 2, 3, 4].map((n) => `${consumer}:${n}`));
     }
-    // PostgreSQL delivers side by side; the embedded database, with its one connection, one at a time.
+    // PostgreSQL feeds the three consumers at once; the embedded database, with its one connection, one at a time.
     expect(mostAtOnce).toBe(runtime.database.kind === 'postgres' ? 3 : 1);
     expect((await outbox()).every((row) => row.published)).toBe(true);
+    const inbox = await rowsOf<{ n: number }>(runtime.database.db, sql`select count(*)::int as n from pegase_platform.inbox where consumer like 'fixture._'`);
+    expect(inbox[0]!.n).toBe(12);
+  });
+
+  it('takes a failing chunk again one event at a time: only the bad event waits', async () => {
+    const handled: string[] = [];
+    runtime = await createTestRuntime([
+      fixtureModule({
+        handlers: [
+          {
+            consumer: 'fixture.picky',
+            event: noteWritten.type,
+            async handle(event, tx) {
+              const text = (event.data as { text: string }).text;
+              await tx.execute(sql`select 1`);
+              if (text === 'bad') throw new Error('cannot take bad');
+              handled.push(text);
+            },
+          },
+        ],
+      }),
+    ]);
+    for (const text of ['one', 'bad', 'three']) await runtime.request('POST', '/api/fixture/v1/notes', { text });
+    await runtime.drainEvents();
+    expect(handled.filter((text) => text !== 'one' && text !== 'three')).toEqual([]);
+    expect([...new Set(handled)].sort()).toEqual(['one', 'three']);
+    const rows = await outbox();
+    expect(rows.map((row) => row.published)).toEqual([true, false, true]);
+    expect(rows[1]!.last_error).toContain('cannot take bad');
+    // The other consumer (the fixture's own) took all three.
+    expect(await seen()).toEqual(['bad', 'one', 'three']);
   });
 });

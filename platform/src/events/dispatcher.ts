@@ -27,10 +27,10 @@ export interface DispatcherOptions {
   pollMs: number;
   batchSize?: number;
   /**
-   * Events of different subjects delivered at once. The events of one
-   * subject (an enrolment, a learner…) are always delivered in order; each
-   * handler takes its own transaction, so more at once means more
-   * connections. 1 on the embedded database (one connection).
+   * Consumers fed at once. Each consumer takes its events in outbox order,
+   * many to a transaction; consumers are independent (each its read model
+   * and its inbox), so they run side by side, each on a connection of its
+   * own. 1 on the embedded database (one connection).
    */
   concurrency?: number;
   /** How long a claimed batch stays with this process before another may retry it. */
@@ -42,6 +42,8 @@ export interface DispatcherOptions {
  * Batches are claimed with a lease (`FOR UPDATE SKIP LOCKED`), so replicas
  * share the work and an event whose process died is retried after the lease.
  * Delivery is at least once; the inbox makes each handler's effect happen once.
+ * Under load a consumer takes up to 50 events in one transaction, so that a
+ * peak of small events costs few commits.
  */
 export class InlineDispatcher {
   private readonly handlers = new Map<string, EventHandler[]>();
@@ -138,66 +140,112 @@ export class InlineDispatcher {
       returning o.id, o.type, o.source, o.subject, o.time, o.data, o.request_id, o.attempts, o.position`,
     );
     const rows = claimed.sort((a, b) => Number(a['position']) - Number(b['position']));
-    // One queue per subject, in outbox order; queues run side by side, a few at a time.
-    const queues = new Map<string, OutboxRow[]>();
-    for (const row of rows) {
-      const key = row.subject ?? row.id;
-      const queue = queues.get(key);
-      if (queue === undefined) queues.set(key, [row]);
-      else queue.push(row);
+    const events = rows.map(toEvent);
+    // Each consumer takes its events of the batch in outbox order, in a few transactions; consumers run side by side.
+    const work = new Map<string, { handler: EventHandler; event: PegaseEvent }[]>();
+    for (const event of events) {
+      for (const handler of this.handlers.get(event.type) ?? []) {
+        const list = work.get(handler.consumer) ?? [];
+        // One consumer takes an event once, whatever its handlers (the inbox is by consumer).
+        if (!list.some((item) => item.event.id === event.id)) list.push({ handler, event });
+        work.set(handler.consumer, list);
+      }
     }
-    const pending = [...queues.values()];
-    const delivered: string[] = [];
+    const failures = new Map<string, string[]>();
+    const queues = [...work.entries()];
     const worker = async () => {
-      for (let queue = pending.shift(); queue !== undefined; queue = pending.shift()) {
-        for (const row of queue) if (await this.deliver(row)) delivered.push(row.id);
+      for (let next = queues.shift(); next !== undefined; next = queues.shift()) {
+        const [consumer, items] = next;
+        for (const failure of await this.deliverToConsumer(consumer, items)) {
+          const list = failures.get(failure.eventId) ?? [];
+          list.push(`${consumer}: ${failure.message}`);
+          failures.set(failure.eventId, list);
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 1, pending.length) }, worker));
-    // Every event of the batch whose consumers all took it is marked in one statement.
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 1, queues.length) }, worker));
+
+    // Every event whose consumers all took it is marked in one statement; the others wait, backing off.
+    const delivered = rows.filter((row) => !failures.has(row.id)).map((row) => row.id);
     if (delivered.length > 0) {
       await this.db.execute(sql`
         update pegase_platform.outbox set published_at = now(), lease_until = null, last_error = null
          where id = any(${sql.param(delivered)}::uuid[])`);
     }
+    for (const row of rows) {
+      const reasons = failures.get(row.id);
+      if (reasons === undefined) continue;
+      // Exponential back-off, capped at ten minutes, before the next attempt.
+      const backoff = Math.min(600, 2 ** Math.min(row.attempts, 10));
+      await this.db.execute(sql`
+        update pegase_platform.outbox
+           set lease_until = now() + make_interval(secs => ${backoff}), last_error = ${reasons.join('; ')}
+         where id = ${row.id}`);
+    }
     return rows.length;
   }
 
-  /** Hands one event to each of its consumers, each in its own transaction; true when all took it. */
-  private async deliver(row: OutboxRow): Promise<boolean> {
-    const event: PegaseEvent = {
-      id: row.id,
-      type: row.type,
-      source: row.source,
-      subject: row.subject,
-      time: new Date(row.time).toISOString(),
-      data: row.data,
-      requestId: row.request_id,
-    };
-    const failures: string[] = [];
-    for (const handler of this.handlers.get(event.type) ?? []) {
+  /**
+   * Hands a consumer its events, in order, a chunk per transaction (the
+   * inbox rows with them). A chunk that fails is taken again one event per
+   * transaction, so that one bad event does not hold back the others; the
+   * events that still fail are returned.
+   */
+  private async deliverToConsumer(consumer: string, items: { handler: EventHandler; event: PegaseEvent }[]): Promise<{ eventId: string; message: string }[]> {
+    const failed: { eventId: string; message: string }[] = [];
+    for (let start = 0; start < items.length; start += CHUNK) {
+      const chunk = items.slice(start, start + CHUNK);
       try {
-        await this.db.transaction(async (tx) => {
-          const fresh = await rowsOf(
-            tx,
-            sql`
-            insert into pegase_platform.inbox (consumer, event_id) values (${handler.consumer}, ${event.id})
-            on conflict do nothing returning event_id`,
-          );
-          if (fresh.length > 0) await handler.handle(event, tx);
-        });
+        await this.handleInOneTransaction(consumer, chunk);
       } catch (error) {
-        failures.push(`${handler.consumer}: ${(error as Error).message}`);
-        this.logger.warn({ err: error, eventId: event.id, eventType: event.type, consumer: handler.consumer }, 'event handler failed');
+        if (chunk.length === 1) {
+          this.logFailure(error, consumer, chunk[0]!.event);
+          failed.push({ eventId: chunk[0]!.event.id, message: (error as Error).message });
+          continue;
+        }
+        for (const item of chunk) {
+          try {
+            await this.handleInOneTransaction(consumer, [item]);
+          } catch (single) {
+            this.logFailure(single, consumer, item.event);
+            failed.push({ eventId: item.event.id, message: (single as Error).message });
+          }
+        }
       }
     }
-    if (failures.length === 0) return true;
-    // Exponential back-off, capped at ten minutes, before the next attempt.
-    const backoff = Math.min(600, 2 ** Math.min(row.attempts, 10));
-    await this.db.execute(sql`
-      update pegase_platform.outbox
-         set lease_until = now() + make_interval(secs => ${backoff}), last_error = ${failures.join('; ')}
-       where id = ${event.id}`);
-    return false;
+    return failed;
   }
+
+  private async handleInOneTransaction(consumer: string, items: { handler: EventHandler; event: PegaseEvent }[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const fresh = await rowsOf<{ event_id: string }>(
+        tx,
+        sql`
+        insert into pegase_platform.inbox (consumer, event_id)
+        select ${consumer}, unnest(${sql.param(items.map((item) => item.event.id))}::uuid[])
+        on conflict do nothing returning event_id`,
+      );
+      const toHandle = new Set(fresh.map((row) => row.event_id));
+      for (const item of items) if (toHandle.has(item.event.id)) await item.handler.handle(item.event, tx);
+    });
+  }
+
+  private logFailure(error: unknown, consumer: string, event: PegaseEvent): void {
+    this.logger.warn({ err: error, eventId: event.id, eventType: event.type, consumer }, 'event handler failed');
+  }
+}
+
+/** Events a consumer takes in one transaction: few commits under load, a small redo when one fails. */
+const CHUNK = 50;
+
+function toEvent(row: OutboxRow): PegaseEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    source: row.source,
+    subject: row.subject,
+    time: new Date(row.time).toISOString(),
+    data: row.data,
+    requestId: row.request_id,
+  };
 }

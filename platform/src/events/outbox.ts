@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 import type { EventData, EventDefinition } from './event.ts';
 
@@ -20,10 +20,15 @@ export async function writeToOutbox<E extends EventDefinition>(
   options: PublishOptions = {},
 ): Promise<string> {
   const id = randomUUID();
-  await tx.execute(sql`
-    insert into pegase_platform.outbox (id, type, source, subject, data, request_id)
-    values (${id}, ${definition.type}, ${source}, ${options.subject ?? null}, ${JSON.stringify(data)}::jsonb, ${options.requestId ?? null})`);
+  await tx.execute(outboxInsert(id, source, definition, data, options));
   return id;
+}
+
+/** The insert of one event, as a statement of its own or inside another (with its audit entry: one round trip). */
+export function outboxInsert<E extends EventDefinition>(id: string, source: string, definition: E, data: EventData<E>, options: PublishOptions = {}): SQL {
+  return sql`
+    insert into pegase_platform.outbox (id, type, source, subject, data, request_id)
+    values (${id}, ${definition.type}, ${source}, ${options.subject ?? null}, ${JSON.stringify(data)}::jsonb, ${options.requestId ?? null})`;
 }
 
 export interface OutboxItem<D> {

@@ -4,7 +4,7 @@ import { conflict, notFound, Problem, type Executor, type ModuleContext, type Or
 import { documentsEvents, type Certificate, type CertificateLanguage } from '../../contract/index.ts';
 import { certificates, enrolmentPoints, enrolments, establishment, learners, periods, structures } from '../shared/tables.ts';
 import { toCertificate } from './certificate-mapper.ts';
-import { renderCertificate } from './certificate-pdf.ts';
+import { printCertificate } from './certificate-printer.ts';
 import { academicYearOf } from './certificate-texts.ts';
 import { newVerificationCode } from './verification-code.ts';
 
@@ -65,7 +65,7 @@ export async function issueCertificate(
   const verificationUrl = verificationUrlOf(publicUrl, code);
   const issuedAt = new Date();
   const provisional = prepared.kind === 'provisional';
-  const pdf = await renderCertificate({ language, code, verificationUrl, issuedAt, provisional, ...prepared.snapshot });
+  const pdf = await printCertificate({ language, code, verificationUrl, issuedAt, provisional, ...prepared.snapshot });
   return context.transaction(async (tx) => {
     const [enrolment] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId)).for('share');
     const kind = enrolment === undefined ? null : certificateKind(enrolment);
