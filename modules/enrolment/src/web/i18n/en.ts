@@ -367,7 +367,7 @@ export const enrolmentEn: EnrolmentResources = {
     'not-submitted': 'Only a submitted enrolment can be validated.',
     'already-submitted': 'This application is already submitted.',
     'reason-required': 'A rejection needs a reason: the student reads it to send the right document.',
-    'enrolment-closed': 'This enrolment is closed: its documents no longer change.',
+    'enrolment-closed': 'This enrolment is closed (validated or cancelled): it no longer changes.',
     'document-accepted': 'This document is already accepted: it is kept as it is.',
     'document-not-required': 'This document is not required for this enrolment.',
     'unsupported-media-type': 'This file is neither a PDF nor a JPEG or PNG image.',

@@ -366,7 +366,7 @@ export const enrolmentFr = {
     'not-submitted': 'Seule une inscription soumise peut être validée.',
     'already-submitted': 'Ce dossier est déjà soumis.',
     'reason-required': 'Un refus demande un motif : l’étudiant le lit pour envoyer la bonne pièce.',
-    'enrolment-closed': 'Cette inscription est close : ses pièces ne changent plus.',
+    'enrolment-closed': 'Cette inscription est close (validée ou annulée) : elle ne change plus.',
     'document-accepted': 'Cette pièce est déjà acceptée : elle est conservée telle quelle.',
     'document-not-required': 'Cette pièce n’est pas demandée pour cette inscription.',
     'unsupported-media-type': 'Ce fichier n’est ni un PDF, ni une image JPEG ou PNG.',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { notFound, type ModuleApp, type ModuleContext } from '@pegase/platform';
+import { escapeHtml, notFound, type ModuleApp, type ModuleContext } from '@pegase/platform';
 import { IdParams } from '@pegase/referential/contract';
 import type { Payment } from '../../contract/index.ts';
 import { toPayment } from '../payments/payment-queries.ts';
@@ -55,7 +55,14 @@ const TEXT = {
   },
 } as const;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
+
+/** A due date (YYYY-MM-DD) as people read it: « 15 janvier 2027 », "15 January 2027". */
+function formatDay(day: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
 
 /** Cents as euros, in integer arithmetic: 1234567 → « 12 345,67 € » or « €12,345.67 ». */
 export function formatCents(cents: number, lang: Lang): string {
@@ -85,7 +92,7 @@ function page(lang: Lang, payment: Payment, session: string, returnPath: string,
   const schedule = payment.instalments
     .map(
       (instalment) =>
-        `<tr><td>${instalment.number}</td><td>${instalment.dueDate}</td><td>${formatCents(instalment.amountCents, lang)}</td><td>${t.statuses[instalment.status]}</td></tr>`,
+        `<tr><td>${instalment.number}</td><td>${formatDay(instalment.dueDate, lang)}</td><td>${formatCents(instalment.amountCents, lang)}</td><td>${t.statuses[instalment.status]}</td></tr>`,
     )
     .join('');
   const action = `${TEST_BANK_PATH}/${payment.id}`;
