@@ -193,6 +193,11 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await h.expectAccessible(phone, 'web-enrolment-online-bac');
       await phone.getByLabel('Année d’obtention').fill('2022');
       await phone.getByLabel('Mention').selectOption('AB');
+      // His CVEC number, typed as it comes: checked in the page, kept in capitals.
+      await phone.getByRole('textbox', { name: 'Numéro d’attestation CVEC', exact: true }).fill('lyo1 2345');
+      await save(phone, 'bac');
+      await phone.locator('#cvec-number-helper-text').getByText('Recopiez le numéro tel qu’il figure sur l’attestation CVEC', { exact: false }).waitFor();
+      await phone.getByRole('textbox', { name: 'Numéro d’attestation CVEC', exact: true }).fill('lyo1 23456789 ab');
       await save(phone, 'bac');
 
       // His photo.
@@ -266,10 +271,17 @@ describe.skipIf(chromiumPath() === undefined)('the online enrolment, in Chromium
       await phone.unroute('**/api/enrolment/v1/me/enrolments/*/submit');
       expect(await phone.getByTestId('enrolment-status').textContent()).toBe('Soumise');
       // The same key again is the same submission.
-      const again = await h.call<{ status: string; submittedAt: string }>('POST', `/api/enrolment/v1/me/enrolments/${enrolmentId}/submit`, undefined, hugo, {
-        'idempotency-key': keys[0]!,
-      });
+      const again = await h.call<{ status: string; submittedAt: string; cvecNumber: string | null }>(
+        'POST',
+        `/api/enrolment/v1/me/enrolments/${enrolmentId}/submit`,
+        undefined,
+        hugo,
+        {
+          'idempotency-key': keys[0]!,
+        },
+      );
       expect(again.status).toBe('submitted');
+      expect(again.cvecNumber).toBe('LYO1 23456789 AB');
 
       // The provisional certificate, downloaded with his token; its verification code says provisional.
       await phone.getByText(/^Votre attestation d’inscription est provisoire/).waitFor();

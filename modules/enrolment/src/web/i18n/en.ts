@@ -262,6 +262,8 @@ export const enrolmentEn: EnrolmentResources = {
       situationYearHelp: 'The year it started, for instance 2025 for 2025-2026.',
       establishment: 'Establishment',
       establishmentHelp: 'Optional: the school, university or college.',
+      cvec: 'CVEC certificate number',
+      cvecHelp: 'On the certificate of the student and campus life contribution (cvec.etudiant.gouv.fr). You may add it later.',
     },
     fees: {
       regimeIs: 'Régime: {{regime}}.',
@@ -331,6 +333,7 @@ export const enrolmentEn: EnrolmentResources = {
       phone: 'Enter a number of 6 to 20 digits (spaces, dots, dashes and + allowed).',
       year: 'Enter a year of four digits.',
       uai: 'A UAI code has 7 digits and a capital letter.',
+      cvec: 'Copy the number as it appears on the CVEC certificate, for example LYO1 23456789 AB.',
       commune: 'An INSEE commune code has 5 characters, for instance 69123.',
       code: 'An invitation code has at least 8 characters.',
       bacAfterBirth: 'The baccalaureate year must be at least ten years after your birth.',

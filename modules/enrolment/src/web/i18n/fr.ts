@@ -260,6 +260,8 @@ export const enrolmentFr = {
       situationYearHelp: 'Son année de rentrée, par exemple 2025 pour 2025-2026.',
       establishment: 'Établissement',
       establishmentHelp: 'Facultatif : le lycée, l’université ou l’école.',
+      cvec: 'Numéro d’attestation CVEC',
+      cvecHelp: 'Sur l’attestation de la contribution de vie étudiante et de campus (cvec.etudiant.gouv.fr). Vous pourrez l’ajouter plus tard.',
     },
     fees: {
       regimeIs: 'Régime : {{regime}}.',
@@ -330,6 +332,7 @@ export const enrolmentFr = {
       phone: 'Saisissez un numéro de 6 à 20 chiffres (espaces, points, tirets et + acceptés).',
       year: 'Saisissez une année sur quatre chiffres.',
       uai: 'Un code UAI compte 7 chiffres et une lettre majuscule.',
+      cvec: 'Recopiez le numéro tel qu’il figure sur l’attestation CVEC, par exemple LYO1 23456789 AB.',
       commune: 'Un code INSEE de commune compte 5 caractères, par exemple 69123.',
       code: 'Un code d’invitation compte au moins 8 caractères.',
       bacAfterBirth: 'L’année du baccalauréat doit être au moins dix ans après votre naissance.',

@@ -12,6 +12,8 @@ import { StepForm } from './StepForm.tsx';
 import { useFormErrors } from './useFormErrors.ts';
 
 const YEAR = /^[0-9]{4}$/;
+/** The CVEC attestation number, as the server checks it (e.g. LYO1 23456789 AB). */
+const CVEC = /^[A-Z0-9]{3,4}[ -]?[A-Z0-9]{6,8}[ -]?[A-Z0-9]{0,4}$/;
 const UAI = /^[0-9]{7}[A-Z]$/;
 const FRANCE_FIRST = ['100'];
 const HONOURS_ORDER = ['P', 'AB', 'B', 'TB', 'TBF'];
@@ -56,6 +58,7 @@ export function BacStep({
       '/previousSituation/situation': { id: 'previous-situation', label: t('online.bac.situation') },
       '/previousSituation/year': { id: 'previous-year', label: t('online.bac.situationYear') },
       '/previousSituation/establishment': { id: 'previous-establishment', label: t('online.bac.establishment') },
+      '/cvecNumber': { id: 'cvec-number', label: t('online.bac.cvec') },
     }),
     [t],
   );
@@ -71,6 +74,7 @@ export function BacStep({
     situation: previous?.situation ?? '',
     situationYear: yearText(previous?.year ?? (startYear === undefined ? undefined : startYear - 1)),
     establishment: previous?.establishment ?? '',
+    cvec: enrolment.cvecNumber ?? '',
   });
   const set = (key: keyof typeof draft, value: string) => setDraft((current) => ({ ...current, [key]: value }));
   const bacDay = YEAR.test(draft.bacYear) ? `${draft.bacYear}-07-01` : undefined;
@@ -86,6 +90,7 @@ export function BacStep({
     if (draft.situation === '') errors['/previousSituation/situation'] = 'online.messages.required';
     if (draft.situationYear === '') errors['/previousSituation/year'] = 'online.messages.required';
     else if (!YEAR.test(draft.situationYear)) errors['/previousSituation/year'] = 'online.messages.year';
+    if (draft.cvec.trim() !== '' && !CVEC.test(draft.cvec.trim().toUpperCase())) errors['/cvecNumber'] = 'online.messages.cvec';
     return errors;
   };
 
@@ -112,6 +117,7 @@ export function BacStep({
               year: Number(draft.situationYear),
               establishment: draft.establishment.trim() === '' ? null : draft.establishment.trim(),
             },
+            cvecNumber: draft.cvec.trim() === '' ? null : draft.cvec.trim().toUpperCase(),
           },
           enrolmentVersion(client, enrolment),
         ).then((saved) => keepEnrolment(client, saved)),
@@ -144,6 +150,7 @@ export function BacStep({
             term: t('online.bac.situationTitle'),
             value: previous ? [situation(previous.situation), String(previous.year), previous.establishment].filter(Boolean).join(', ') : none,
           },
+          { term: t('online.bac.cvec'), value: enrolment.cvecNumber ?? none },
         ]}
       />
     );
@@ -246,6 +253,14 @@ export function BacStep({
           fullWidth
           slotProps={{ htmlInput: { maxLength: 200 } }}
           {...form.field('/previousSituation/establishment', t('online.bac.establishmentHelp'))}
+        />
+        <TextField
+          label={t('online.bac.cvec')}
+          value={draft.cvec}
+          onChange={(event) => set('cvec', event.target.value)}
+          fullWidth
+          slotProps={{ htmlInput: { maxLength: 20, autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false } }}
+          {...form.field('/cvecNumber', t('online.bac.cvecHelp'))}
         />
       </Box>
     </StepForm>
