@@ -14,23 +14,21 @@
  * production. Prints each figure with its goal, PASS or MISS; exits 1 when a
  * goal is missed.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { rowsOf } from '@pegase/platform';
-import { createTestRuntime, testServerUrl, type TestRuntime } from '@pegase/platform/testing';
+import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
 import { referentialModule } from '@pegase/referential/module';
 import { curriculumModule } from '@pegase/curriculum/module';
 import { searchTextOf } from '../../modules/curriculum/src/server/shared/search-text.ts';
+import { withPostgres } from '../shared/scratch-postgres.ts';
 
 const reads = Number(process.env['READS'] ?? 200);
 const warmUp = 20;
 const FORMATIONS = 300;
 const OBJECTS = 60_000;
-const root = new URL('../../', import.meta.url).pathname;
 const api = '/api/curriculum/v1';
 
 // ---------------------------------------------------------------- the offer
@@ -237,19 +235,6 @@ async function call(runtime: TestRuntime, method: string, url: string, body?: un
   const response = await runtime.request(method, url, body);
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body.slice(0, 2000)}`);
   return response;
-}
-
-async function withPostgres(work: (serverUrl: string) => Promise<void>): Promise<void> {
-  const given = testServerUrl();
-  if (given !== undefined) return work(given);
-  const started = execFileSync('bash', [join(root, 'scripts/postgres.sh'), 'start'], { encoding: 'utf8' });
-  const url = /PEGASE_TEST_DATABASE_URL=(\S+)/.exec(started)?.[1];
-  if (url === undefined) throw new Error(`could not start PostgreSQL: ${started}`);
-  try {
-    await work(url);
-  } finally {
-    execFileSync('bash', [join(root, 'scripts/postgres.sh'), 'stop']);
-  }
 }
 
 /**

@@ -29,19 +29,17 @@
  * not in the server), each request timed over a keep-alive socket. Prints
  * each figure with its goal, PASS or MISS; exits 1 when a goal is missed.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { crc32, deflateSync } from 'node:zlib';
 import pg from 'pg';
 import type { HTTPMethods } from 'fastify';
+import { withPostgres } from '../shared/scratch-postgres.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
 const smoke = process.env['SMOKE'] === '1';
 const setting = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -426,18 +424,6 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 
-async function withPostgres(given: string | undefined, work: (serverUrl: string) => Promise<void>): Promise<void> {
-  if (given !== undefined) return work(given);
-  const started = execFileSync('bash', [join(root, 'scripts/postgres.sh'), 'start'], { encoding: 'utf8' });
-  const url = /PEGASE_TEST_DATABASE_URL=(\S+)/.exec(started)?.[1];
-  if (url === undefined) throw new Error(`could not start PostgreSQL: ${started}`);
-  try {
-    await work(url);
-  } finally {
-    execFileSync('bash', [join(root, 'scripts/postgres.sh'), 'stop']);
-  }
-}
-
 /** The fees of the period: as in payment's tests, Licence 178 €, payable at once or in three instalments. */
 const FEE_RULES = {
   levels: [{ level: 'LICENCE', labels: { fr: 'Droits d’inscription — Licence', en: 'Tuition fees — Licence' }, amountCents: 17800 }],
@@ -460,11 +446,11 @@ async function main(): Promise<void> {
   const pollMs = setting('POLL_MS', 250);
   const ceilingWanted = process.env['CEILING'] !== '0';
   const { createLogger, createRuntime, issueAccessToken, loadConfig } = await import('@pegase/platform');
-  const { createTestDatabase, testAdmin, testServerUrl } = await import('@pegase/platform/testing');
+  const { createTestDatabase, testAdmin } = await import('@pegase/platform/testing');
   // Every module `pegase serve` serves, in its order.
   const { allModules } = await import('../../apps/server/src/modules.ts');
 
-  await withPostgres(testServerUrl(), async (serverUrl) => {
+  await withPostgres(async (serverUrl) => {
     // A fresh database on that server (dropped at the end), served with the production configuration:
     // the pool of PEGASE_DB_POOL_MAX (10 by default; the test runtime's is 5) and events delivered in the background.
     process.env['PEGASE_TEST_DATABASE_URL'] = serverUrl;

@@ -9,16 +9,15 @@
  * start (fresh database, migrations) and on a later start. Prints the median,
  * min and max of RUNS launches each.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { freePort, startPegase } from '../../apps/server/test/run-pegase.ts';
+import { withPostgres } from '../shared/scratch-postgres.ts';
 
 const runs = Number(process.env['RUNS'] ?? 5);
-const root = new URL('../../', import.meta.url).pathname;
 
 async function timeStart(args: string[], env: Record<string, string>): Promise<number> {
   const port = await freePort();
@@ -41,19 +40,6 @@ async function repeat(name: string, once: () => Promise<number>): Promise<void> 
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push(await once());
   console.log(summary(name, samples));
-}
-
-async function withPostgres(work: (serverUrl: string) => Promise<void>): Promise<void> {
-  const given = process.env['PEGASE_TEST_DATABASE_URL'];
-  if (given) return work(given);
-  const started = execFileSync('bash', [join(root, 'scripts/postgres.sh'), 'start'], { encoding: 'utf8' });
-  const url = /PEGASE_TEST_DATABASE_URL=(\S+)/.exec(started)?.[1];
-  if (url === undefined) throw new Error(`could not start PostgreSQL: ${started}`);
-  try {
-    await work(url);
-  } finally {
-    execFileSync('bash', [join(root, 'scripts/postgres.sh'), 'stop']);
-  }
 }
 
 async function admin(serverUrl: string, statement: string): Promise<void> {
