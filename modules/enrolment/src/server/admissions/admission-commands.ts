@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { conflict, notFound, ruleProblem, SQLSTATE, sqlState, type ModuleContext, type Origin, type Transaction } from '@pegase/platform';
 import { enrolmentLifecycleEvents, type Admission, type Enrolment } from '../../contract/index.ts';
 import { identityKeyOf } from '../learners/learner-mapper.ts';
@@ -13,6 +13,11 @@ import type { CandidateLine } from './admission-csv.ts';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export function invitationCode(): string {
   return [...randomBytes(16)].map((byte) => ALPHABET[byte % ALPHABET.length]).join('');
+}
+
+/** A learner's admissions: linked to their record, or with their INE, or with their name and birth date (an import that predates the record). */
+export function admissionsOf(learner: { id: string; identityKey: string; ine: string | null }): SQL {
+  return or(eq(admissions.learnerId, learner.id), eq(admissions.identityKey, learner.identityKey), ...(learner.ine ? [eq(admissions.ine, learner.ine)] : []))!;
 }
 
 export function toAdmission(row: typeof admissions.$inferSelect): Admission {

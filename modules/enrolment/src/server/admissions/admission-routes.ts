@@ -1,4 +1,4 @@
-import { eq, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { notFound, originOf, Problem, sendCreated, type ModuleApp, type ModuleContext } from '@pegase/platform';
 import { Id } from '@pegase/referential/contract';
@@ -14,7 +14,7 @@ import {
 } from '../../contract/index.ts';
 import { assertManagesPoint } from '../enrolments/enrolment-scope.ts';
 import { admissions, enrolmentPoints, learners } from '../shared/tables.ts';
-import { enrolFromInvitation, importAdmissions, inviteReturningLearners, toAdmission } from './admission-commands.ts';
+import { admissionsOf, enrolFromInvitation, importAdmissions, inviteReturningLearners, toAdmission } from './admission-commands.ts';
 import { parseCandidates } from './admission-csv.ts';
 
 const PointParams = Type.Object({ pointId: Id }, { additionalProperties: false });
@@ -116,13 +116,7 @@ export async function admissionRoutes(app: ModuleApp, context: ModuleContext): P
       if (!code) return [];
       const [learner] = await context.db.select().from(learners).where(eq(learners.code, code));
       if (learner === undefined) return [];
-      const rows = await context.db
-        .select()
-        .from(admissions)
-        .where(
-          or(eq(admissions.learnerId, learner.id), eq(admissions.identityKey, learner.identityKey), ...(learner.ine ? [eq(admissions.ine, learner.ine)] : [])),
-        )
-        .orderBy(admissions.createdAt);
+      const rows = await context.db.select().from(admissions).where(admissionsOf(learner)).orderBy(admissions.createdAt);
       return rows.map(toAdmission);
     },
   );

@@ -12,6 +12,7 @@ import {
   UpdateMyEnrolment,
   UpdateMyLearnerRecord,
 } from '../../contract/index.ts';
+import { admissionsOf } from '../admissions/admission-commands.ts';
 import { toEnrolment } from '../enrolments/enrolment-mapper.ts';
 import { ownEnrolment } from '../enrolments/own-enrolment.ts';
 import { getLearnerByCode } from '../learners/learner-queries.ts';
@@ -85,13 +86,8 @@ export async function selfServiceRoutes(app: ModuleApp, context: ModuleContext):
       if (!code) return [];
       const [learner] = await context.db.select().from(learners).where(eq(learners.code, code));
       if (learner === undefined) return [];
-      // The same admissions as GET /me/admissions: linked, same INE, or same name and birth date.
-      const admitted = context.db
-        .select({ pointId: admissions.pointId })
-        .from(admissions)
-        .where(
-          or(eq(admissions.learnerId, learner.id), eq(admissions.identityKey, learner.identityKey), ...(learner.ine ? [eq(admissions.ine, learner.ine)] : [])),
-        );
+      // The same admissions as GET /me/admissions.
+      const admitted = context.db.select({ pointId: admissions.pointId }).from(admissions).where(admissionsOf(learner));
       const enrolled = context.db.select({ pointId: enrolments.pointId }).from(enrolments).where(eq(enrolments.learnerId, learner.id));
       const rows = await context.db
         .select()
