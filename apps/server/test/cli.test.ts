@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { freePort, runPegase, startPegase } from './run-pegase.ts';
 
+/** Tests that start a whole server (the sandbox loads every module's demo data): minutes, not seconds, on a busy 2-core runner. */
+const SERVER_TEST_TIMEOUT = 120_000;
 describe('the pegase command', () => {
   it('explains itself with --help, and each command too', async () => {
     const overview = await runPegase(['--help']);
@@ -72,62 +74,70 @@ describe('the pegase command', () => {
     expect(committed, 'docs/api/openapi.json is stale: run `npm run openapi`').toBe(result.stdout);
   });
 
-  it('migrates an embedded database, then serves it, and stops cleanly on SIGTERM', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'pegase-data-'));
-    const migrated = await runPegase(['migrate'], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
-    expect(migrated.code, migrated.stderr).toBe(0);
-    expect(migrated.stdout).toMatch(/[1-9]\d* migration\(s\) applied, 0 already applied/);
-    const again = await runPegase(['migrate'], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
-    expect(again.stdout).toMatch(/^0 migration\(s\) applied, [1-9]\d* already applied/m);
+  it(
+    'migrates an embedded database, then serves it, and stops cleanly on SIGTERM',
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'pegase-data-'));
+      const migrated = await runPegase(['migrate'], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
+      expect(migrated.code, migrated.stderr).toBe(0);
+      expect(migrated.stdout).toMatch(/[1-9]\d* migration\(s\) applied, 0 already applied/);
+      const again = await runPegase(['migrate'], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
+      expect(again.stdout).toMatch(/^0 migration\(s\) applied, [1-9]\d* already applied/m);
 
-    // The first administrator and a token for them, as an operator would do it.
-    const port = await freePort();
-    const site = { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '', PEGASE_PUBLIC_URL: `http://127.0.0.1:${port}` };
-    const created = await runPegase(['account', '--login', 'ops-admin', '--roles', 'admin', '--password-stdin'], site, 60_000, 'a long enough password\n');
-    expect(created.stdout, created.stderr).toContain('created ops-admin (admin)');
-    const token = (await runPegase(['token', '--user', 'ops-admin', '--ttl', '5m'], site)).stdout.trim();
-    expect(token.split('.')).toHaveLength(3);
+      // The first administrator and a token for them, as an operator would do it.
+      const port = await freePort();
+      const site = { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '', PEGASE_PUBLIC_URL: `http://127.0.0.1:${port}` };
+      const created = await runPegase(['account', '--login', 'ops-admin', '--roles', 'admin', '--password-stdin'], site, 60_000, 'a long enough password\n');
+      expect(created.stdout, created.stderr).toContain('created ops-admin (admin)');
+      const token = (await runPegase(['token', '--user', 'ops-admin', '--ttl', '5m'], site)).stdout.trim();
+      expect(token.split('.')).toHaveLength(3);
 
-    const server = await startPegase([], { ...site, PEGASE_MIGRATE_ON_START: 'false' }, port);
-    expect((await fetch(`${server.baseUrl}/api/referential/v1/structures`)).status).toBe(401);
-    const list = await fetch(`${server.baseUrl}/api/referential/v1/structures`, { headers: { authorization: `Bearer ${token}` } });
-    expect(list.status).toBe(200);
-    // The embedded database belongs to one process: a second one is refused.
-    const second = await runPegase(['serve', '--port', String(await freePort())], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
-    expect(second.code).toBe(1);
-    expect(second.stderr).toContain(`is in use by process ${server.child.pid}`);
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
-    expect(server.output()).toContain('stopped cleanly');
-  });
-
-  it('serves the sandbox of `npm start`: demo accounts, an integration client, data behind tokens', async () => {
-    const server = await startPegase(['--sandbox'], { DATABASE_URL: '' }, await freePort());
-    try {
-      expect(server.output()).toContain('Pégase sandbox ready');
-      const anonymous = await fetch(`${server.baseUrl}/api/referential/v1/structures`);
-      expect(anonymous.status).toBe(401);
-      expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="pegase"');
-      expect((await fetch(`${server.baseUrl}/api/openapi.json`)).status).toBe(200);
-      // The demo integration printed in the banner gets a token from the embedded provider.
-      expect(server.output()).toContain('student1  student1-sandbox');
-      const granted = await fetch(`${server.baseUrl}/auth/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from('sandbox-integration:sandbox-integration-secret').toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-      });
-      const { access_token: token } = (await granted.json()) as { access_token: string };
-      const get = async (path: string) =>
-        (await (await fetch(`${server.baseUrl}/api/referential/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
-          items: { code: string }[];
-        };
-      expect((await get('/structures?parentId=none&type=ufr&sort=code')).items.map((s) => s.code)).toEqual(['UFR-DEG', 'UFR-LLSH', 'UFR-SCI']);
-    } finally {
+      const server = await startPegase([], { ...site, PEGASE_MIGRATE_ON_START: 'false' }, port);
+      expect((await fetch(`${server.baseUrl}/api/referential/v1/structures`)).status).toBe(401);
+      const list = await fetch(`${server.baseUrl}/api/referential/v1/structures`, { headers: { authorization: `Bearer ${token}` } });
+      expect(list.status).toBe(200);
+      // The embedded database belongs to one process: a second one is refused.
+      const second = await runPegase(['serve', '--port', String(await freePort())], { PEGASE_DATA_DIR: dataDir, DATABASE_URL: '' });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`is in use by process ${server.child.pid}`);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
-    }
-  });
+      expect(server.output()).toContain('stopped cleanly');
+    },
+    SERVER_TEST_TIMEOUT,
+  );
+
+  it(
+    'serves the sandbox of `npm start`: demo accounts, an integration client, data behind tokens',
+    async () => {
+      const server = await startPegase(['--sandbox'], { DATABASE_URL: '' }, await freePort());
+      try {
+        expect(server.output()).toContain('Pégase sandbox ready');
+        const anonymous = await fetch(`${server.baseUrl}/api/referential/v1/structures`);
+        expect(anonymous.status).toBe(401);
+        expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="pegase"');
+        expect((await fetch(`${server.baseUrl}/api/openapi.json`)).status).toBe(200);
+        // The demo integration printed in the banner gets a token from the embedded provider.
+        expect(server.output()).toContain('student1  student1-sandbox');
+        const granted = await fetch(`${server.baseUrl}/auth/token`, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from('sandbox-integration:sandbox-integration-secret').toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: 'grant_type=client_credentials',
+        });
+        const { access_token: token } = (await granted.json()) as { access_token: string };
+        const get = async (path: string) =>
+          (await (await fetch(`${server.baseUrl}/api/referential/v1${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+            items: { code: string }[];
+          };
+        expect((await get('/structures?parentId=none&type=ufr&sort=code')).items.map((s) => s.code)).toEqual(['UFR-DEG', 'UFR-LLSH', 'UFR-SCI']);
+      } finally {
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      }
+    },
+    SERVER_TEST_TIMEOUT,
+  );
 });
