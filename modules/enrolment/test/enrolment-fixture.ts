@@ -81,7 +81,19 @@ export async function enrolmentRuntime(options: EnrolmentRuntimeOptions = {}) {
     sex: 'F',
   });
   await runtime.drainEvents();
-  return { runtime, period, sciences, law, point, lawPoint, learner, call };
+  /** Admits candidates at the sciences' point through the CSV import, as its staff: `nom;prenoms;date_naissance` lines. */
+  const admit = async (lines: string[]) => {
+    const imported = await runtime.request(
+      'POST',
+      `/api/enrolment/v1/points/${point.id}/admissions/import?source=PARCOURSUP`,
+      ['nom;prenoms;date_naissance', ...lines].join('\n'),
+      { 'content-type': 'text/csv' },
+      staffOf('UFR-E'),
+    );
+    expect(imported.statusCode, imported.body).toBe(200);
+    return imported.json().admissions as { familyName: string; invitationCode: string }[];
+  };
+  return { runtime, period, sciences, law, point, lawPoint, learner, call, admit };
 }
 
 /** What a student fills in on their record before an online submission: contacts, address, bac. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPassword, findAccount, type ModuleContext, type TokenClaims } from '@pegase/platform';
-import { enrolmentRuntime, staffOf } from '../../../test/enrolment-fixture.ts';
+import { enrolmentRuntime } from '../../../test/enrolment-fixture.ts';
 import { activateAccount } from './activation-commands.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -15,16 +15,7 @@ describe('a new student activates their account from their invitation', () => {
 
   beforeAll(async () => {
     f = await enrolmentRuntime();
-    const csv = ['nom;prenoms;date_naissance;email', 'Durand;Alice Marie;2007-04-02;', 'Nguyen;Bao;2007-12-31;', 'Rousseau;Ada;2006-01-01;'].join('\n');
-    const imported = await f.runtime.request(
-      'POST',
-      `/api/enrolment/v1/points/${f.point.id}/admissions/import?source=PARCOURSUP`,
-      csv,
-      { 'content-type': 'text/csv' },
-      staffOf('UFR-E'),
-    );
-    expect(imported.statusCode, imported.body).toBe(200);
-    for (const admission of imported.json().admissions as { familyName: string; invitationCode: string }[]) {
+    for (const admission of await f.admit(['Durand;Alice Marie;2007-04-02', 'Nguyen;Bao;2007-12-31', 'Rousseau;Ada;2006-01-01'])) {
       invitations.set(admission.familyName, admission.invitationCode);
     }
   });
@@ -107,42 +98,20 @@ describe('a new student activates their account from their invitation', () => {
     const english = await f.runtime.request('GET', '/api/enrolment/v1/activation', undefined, { 'accept-language': 'en-GB,en' }, null);
     expect(english.body).toContain('Activate my student account');
 
-    const wrong = await postForm({
-      invitationCode: invitations.get('Nguyen')!,
-      birthDate: '2007-12-31',
-      sex: 'M',
-      birthCountry: '100',
-      email: 'not-an-address',
-      password: PASSWORD,
-      confirm: 'another one entirely',
-    });
+    // Bao's form as he fills it in, with what each attempt changes.
+    const bao = (fields: Record<string, string>) =>
+      postForm({ invitationCode: invitations.get('Nguyen')!, birthDate: '2007-12-31', sex: 'M', birthCountry: '100', password: PASSWORD, ...fields });
+    const wrong = await bao({ email: 'not-an-address', confirm: 'another one entirely' });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('role="alert"');
     expect(wrong.body).toMatch(/id="email"[^>]*aria-invalid="true"/);
     expect(wrong.body).toContain('Les deux mots de passe ne sont pas identiques.');
     expect(wrong.body).not.toContain(PASSWORD);
 
-    const done = await postForm({
-      invitationCode: invitations.get('Nguyen')!,
-      birthDate: '2007-12-31',
-      sex: 'M',
-      birthCountry: '100',
-      email: 'bao@example.org',
-      password: PASSWORD,
-      confirm: PASSWORD,
-      lang: 'en',
-    });
+    const done = await bao({ email: 'bao@example.org', confirm: PASSWORD, lang: 'en' });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.body).toMatch(/Your login is <strong>pgs\d{7}<\/strong>/);
-    const twice = await postForm({
-      invitationCode: invitations.get('Nguyen')!,
-      birthDate: '2007-12-31',
-      sex: 'M',
-      birthCountry: '100',
-      email: 'bao@example.org',
-      password: PASSWORD,
-      confirm: PASSWORD,
-    });
+    const twice = await bao({ email: 'bao@example.org', confirm: PASSWORD });
     expect(twice.statusCode).toBe(409);
     expect(twice.body).toContain('Vous avez déjà un compte');
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '@pegase/platform';
-import { completeRecord, enrolmentRuntime, previousSituation, staffOf } from '../../../test/enrolment-fixture.ts';
+import { completeRecord, enrolmentRuntime, previousSituation } from '../../../test/enrolment-fixture.ts';
 
 const ada: TokenClaims = { subject: 'ada', login: 'ada', roles: ['student'], learnerCode: 'PGS0000001' };
 const eve: TokenClaims = { subject: 'eve', login: 'eve', roles: ['student'], learnerCode: 'PGS0000099' };
@@ -14,15 +14,7 @@ describe('a student’s own enrolment over HTTP: record, draft, readiness, submi
   beforeAll(async () => {
     f = await enrolmentRuntime();
     await f.call('POST', '/api/enrolment/v1/document-requirements', { documentType: 'PHOTO', mandatory: true });
-    const csv = 'nom;prenoms;date_naissance\nRousseau;Ada;2006-01-01\n';
-    const imported = await f.runtime.request(
-      'POST',
-      `/api/enrolment/v1/points/${f.point.id}/admissions/import?source=PARCOURSUP`,
-      csv,
-      { 'content-type': 'text/csv' },
-      staffOf('UFR-E'),
-    );
-    const [admission] = imported.json().admissions as { invitationCode: string }[];
+    const [admission] = await f.admit(['Rousseau;Ada;2006-01-01']);
     const started = await me('POST', '/enrolments', { invitationCode: admission!.invitationCode, regime: 'FI' });
     expect(started.statusCode, started.body).toBe(201);
     enrolmentId = started.json().id;

@@ -174,7 +174,7 @@ export const enrolmentEn: EnrolmentResources = {
     },
     state: {
       done: 'Complete',
-      todo: 'To complete',
+      toComplete: 'To complete',
       fix: 'To correct',
       toPay: 'To pay',
       missing: 'Not given',

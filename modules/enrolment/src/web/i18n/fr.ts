@@ -172,7 +172,7 @@ export const enrolmentFr = {
     },
     state: {
       done: 'Complété',
-      todo: 'À compléter',
+      toComplete: 'À compléter',
       fix: 'À corriger',
       toPay: 'À payer',
       missing: 'Non renseigné',

@@ -58,8 +58,8 @@ describe('where a student resumes their online enrolment', () => {
     expect(stepState('documents', facts({ documents: [{ mandatory: false, status: 'rejected' }] }))).toBe('fix');
     expect(stepState('fees', complete)).toBe('toPay');
     expect(stepState('contacts', facts({ status: 'submitted' }, { phone: null }))).toBe('missing');
-    expect(stepState('contacts', facts({}, { phone: null }))).toBe('todo');
-    expect(stepState('submit', complete)).toBe('todo');
+    expect(stepState('contacts', facts({}, { phone: null }))).toBe('toComplete');
+    expect(stepState('submit', complete)).toBe('toComplete');
     expect(stepState('submit', facts({ status: 'submitted' }))).toBe('done');
     expect(stepState('certificate', complete)).toBe('unavailable');
   });

@@ -30,7 +30,7 @@ export interface EnrolmentFacts {
  * document), to pay; `missing` for a form step left incomplete once the
  * enrolment is submitted (the student can no longer fill it in).
  */
-export type StepState = 'done' | 'todo' | 'fix' | 'toPay' | 'missing' | 'available' | 'unavailable';
+export type StepState = 'done' | 'toComplete' | 'fix' | 'toPay' | 'missing' | 'available' | 'unavailable';
 
 function documentsToFix(facts: EnrolmentFacts): boolean {
   return facts.documents.some((document) => document.status === 'rejected');
@@ -52,7 +52,7 @@ export function certificateAvailable(facts: Pick<EnrolmentFacts, 'status' | 'pay
 
 export function stepState(step: StepId, facts: EnrolmentFacts): StepState {
   const { record } = facts;
-  const form = (complete: unknown): StepState => (complete ? 'done' : facts.status === 'draft' ? 'todo' : 'missing');
+  const form = (complete: unknown): StepState => (complete ? 'done' : facts.status === 'draft' ? 'toComplete' : 'missing');
   switch (step) {
     case 'identity':
       return form(record.sex && record.birthCountry && record.nationality);
@@ -61,11 +61,11 @@ export function stepState(step: StepId, facts: EnrolmentFacts): StepState {
     case 'bac':
       return form(record.bac && facts.previousSituation);
     case 'documents':
-      return documentsToFix(facts) ? 'fix' : documentsMissing(facts) ? 'todo' : 'done';
+      return documentsToFix(facts) ? 'fix' : documentsMissing(facts) ? 'toComplete' : 'done';
     case 'fees':
       return feesSettled(facts) ? 'done' : 'toPay';
     case 'submit':
-      return facts.status === 'draft' ? 'todo' : 'done';
+      return facts.status === 'draft' ? 'toComplete' : 'done';
     case 'certificate':
       return certificateAvailable(facts) ? 'available' : 'unavailable';
   }
