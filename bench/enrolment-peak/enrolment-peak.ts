@@ -38,6 +38,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { crc32, deflateSync } from 'node:zlib';
 import pg from 'pg';
 import type { HTTPMethods } from 'fastify';
+import { postgresCpuSeconds } from '../shared/postgres-cpu.ts';
 import { withPostgres } from '../shared/scratch-postgres.ts';
 
 const smoke = process.env['SMOKE'] === '1';
@@ -685,9 +686,11 @@ async function main(): Promise<void> {
       );
       const serverLoop = performance.eventLoopUtilization();
       const cpu = process.cpuUsage();
+      const postgresCpu = postgresCpuSeconds();
       const run = await inWorker({ ...base, students: tokens.slice(1 + warmUp + solo), certificate });
       const serverBusy = performance.eventLoopUtilization(serverLoop).utilization;
       const cpuSeconds = (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpu));
+      const postgresCpuUsed = postgresCpu === undefined ? undefined : (postgresCpuSeconds() ?? postgresCpu) - postgresCpu;
       const backlog = await one<{ pending: number }>(`select count(*)::int as pending from pegase_platform.outbox where published_at is null`);
       const drainStarted = performance.now();
       await settle();
@@ -748,6 +751,17 @@ async function main(): Promise<void> {
         `   the server's event loop was busy ${(100 * serverBusy).toFixed(0)} % of the run, the students' ${(100 * run.clientBusy).toFixed(0)} %; ` +
           `the Node process (both) used ${(cpuSeconds / (run.elapsedMs / 1000)).toFixed(2)} CPU-seconds a second, on ${availableParallelism()} cores`,
       );
+      if (postgresCpuUsed !== undefined && run.completed > 0) {
+        // What one flow costs the machine: the sizing figure (the students' own share, their worker's busy time, left out).
+        const serverCpuMs = ((cpuSeconds - run.clientBusy * (run.elapsedMs / 1000)) * 1000) / run.completed;
+        const postgresMs = (postgresCpuUsed * 1000) / run.completed;
+        console.log(
+          `   CPU per flow: the server ${ms(serverCpuMs).trim()} (Node: HTTP, events, PDF threads), PostgreSQL ${ms(postgresMs).trim()}; ` +
+            `${((serverCpuMs + postgresMs) / 10).toFixed(1)} cores would carry 100 flows/s ` +
+            `(${((100 * serverCpuMs) / 1000).toFixed(1)} for the server processes, ${((100 * postgresMs) / 1000).toFixed(1)} for PostgreSQL), ` +
+            `this machine has ${availableParallelism()}, the students' simulation included`,
+        );
+      }
       if (aloneNote !== '') console.log(aloneNote);
       if (serverBusy < 0.8 && flowsPerSecond < 100) {
         console.log(`   the server was not saturated: students spent their time waiting; raise CONCURRENCY to see what it can do`);
@@ -1072,25 +1086,40 @@ async function sqlCeiling(
            where documents.enrolments.version <= excluded.version`,
           [e['id'], e['learner_id'], e['point_id'], e['period_id'], e['status'], e['version']],
         );
+  /** The level of the point and the rules of the period, in one statement (feesOf). */
   const fees = async (q: Query, pointId: unknown) => {
-    await q(`select level from payment.point_levels where point_id = $1`, [pointId]);
-    await q(`select * from payment.fee_rules where period_id = $1`, [options.periodId]);
+    await q(
+      `select (select level from payment.point_levels where point_id = $1) as level, (select rules from payment.fee_rules where period_id = $2) as rules`,
+      [pointId, options.periodId],
+    );
   };
+  /** A payment's instalments and refunds, in one statement (toPayments). */
   const paymentOf = async (q: Query, paymentId: string) => {
-    await q(`select * from payment.instalments where payment_id = any($1::uuid[]) order by payment_id, number`, [[paymentId]]);
-    await q(`select * from payment.refunds where payment_id = any($1::uuid[]) order by created_at, id`, [[paymentId]]);
+    await q(
+      `select p.id, (select coalesce(json_agg(i order by i.number), '[]') from payment.instalments i where i.payment_id = p.id) as instalments,
+              (select coalesce(json_agg(r order by r.created_at, r.id), '[]') from payment.refunds r where r.payment_id = p.id) as refunds
+         from unnest($1::uuid[]) as p (id)`,
+      [[paymentId]],
+    );
   };
-  /** The documents of an enrolment as documentsOf reads them: the rules and what was received. */
+  /** The documents of an enrolment as documentsOf reads them: the rules that apply and what was received, in one statement. */
   const documentsOf = async (q: Query, enrolmentId: string) => {
-    await q(`select * from enrolment.document_requirements`);
-    await q(`select * from enrolment.documents where enrolment_id = $1`, [enrolmentId]);
+    await q(
+      `with required as (select document_type, bool_or(mandatory) as mandatory from enrolment.document_requirements
+                          where (point_id is null or point_id = $2) and (regime is null or regime = 'FI') and profile is null group by document_type)
+       select required.document_type, required.mandatory, d.* from required
+         left join enrolment.documents d on d.enrolment_id = $1 and d.document_type = required.document_type order by required.document_type`,
+      [enrolmentId, options.points[0]],
+    );
   };
-  /** The signed-in student's enrolment, locked, and the check that it is theirs. */
-  const ownEnrolment = async (q: Query, enrolmentId: string, learnerId: string) => {
-    const row = (await q(`select * from enrolment.enrolments where id = $1 for update`, [enrolmentId])).rows[0] as Row;
-    await q(`select code from enrolment.learners where id = $1`, [learnerId]);
-    return row;
-  };
+  /** The signed-in student's enrolment, locked, checked theirs in the same statement. */
+  const ownEnrolment = async (q: Query, enrolmentId: string, code: string) =>
+    (
+      await q(`select * from enrolment.enrolments where id = $1 and learner_id in (select id from enrolment.learners where code = $2) for update`, [
+        enrolmentId,
+        code,
+      ])
+    ).rows[0] as Row;
 
   /** What each consumer does with an event (read-models of payment and documents, enrolment's payment handler). */
   const handlers: Record<string, (q: Query, event: Published) => Promise<Published | undefined>> = {
@@ -1209,7 +1238,7 @@ async function sqlCeiling(
     if (options.situation) {
       await read(`select * from enrolment.nomenclature_values where nomenclature = 'PREVIOUS-SITUATION' and code = $1`, ['LYCEE']);
       const updated = await inTransaction(async (q) => {
-        const before = await ownEnrolment(q, enrolmentId, learnerId);
+        const before = await ownEnrolment(q, enrolmentId, code);
         const after = (
           await q(`update enrolment.enrolments set previous_situation = $2::jsonb, version = version + 1, updated_at = now() where id = $1 returning *`, [
             enrolmentId,
@@ -1223,7 +1252,7 @@ async function sqlCeiling(
     }
     // 5. the photo: the file and the document with the enrolment's new version
     const photo = await inTransaction(async (q) => {
-      const before = await ownEnrolment(q, enrolmentId, learnerId);
+      const before = await ownEnrolment(q, enrolmentId, code);
       await documentsOf(q, enrolmentId);
       const fileId = randomUUID();
       await q(`insert into pegase_platform.files (id, module, media_type, size, sha256, content) values ($1, 'enrolment', 'image/png', $2, $3, $4)`, [
@@ -1247,15 +1276,16 @@ async function sqlCeiling(
     current = photo.row;
     await deliver(photo);
     // 6. the fees
-    await read(`select * from payment.enrolments where id = $1`, [enrolmentId]);
-    await read(`select code from payment.learners where id = $1`, [learnerId]);
+    await read(`select * from payment.enrolments where id = $1 and learner_id in (select id from payment.learners where code = $2)`, [enrolmentId, code]);
     await fees(read, current['point_id']);
     // 7. the payment started, the bank page, the signed callback (the enrolment's fees paid by its event)
     const paymentId = randomUUID();
     const session = randomBytes(24).toString('base64url');
     const started = await inTransaction(async (q) => {
-      await q(`select * from payment.enrolments where id = $1 for update`, [enrolmentId]);
-      await q(`select code from payment.learners where id = $1`, [learnerId]);
+      await q(`select * from payment.enrolments where id = $1 and learner_id in (select id from payment.learners where code = $2) for update`, [
+        enrolmentId,
+        code,
+      ]);
       await q(`select * from payment.payments where enrolment_id = $1 order by created_at for update`, [enrolmentId]);
       await fees(q, current['point_id']);
       await q(`select * from payment.settings`);
@@ -1299,7 +1329,7 @@ async function sqlCeiling(
     await myEnrolments(code);
     // 8. submit (checked complete first)
     const submitted = await inTransaction(async (q) => {
-      const before = await ownEnrolment(q, enrolmentId, learnerId);
+      const before = await ownEnrolment(q, enrolmentId, code);
       await q(`select * from enrolment.learners where id = $1`, [learnerId]);
       await documentsOf(q, enrolmentId);
       const after = (

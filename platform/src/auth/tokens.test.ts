@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtureModule } from '../testing/fixture-module/fixture-module.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 import { API_AUDIENCE } from './token-issuer.ts';
@@ -29,6 +29,28 @@ describe('access token verification', () => {
 
   it('accepts a valid token of the embedded provider', async () => {
     expect((await call(await signed({}))).statusCode).toBe(201);
+  });
+
+  it('refuses a token it accepted once when it has expired since', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await new SignJWT({ pegase_roles: ['staff'] })
+      .setProtectedHeader({ alg: 'RS256', kid: (await runtime.keys.signingKey()).kid })
+      .setIssuer(runtime.issuer)
+      .setAudience(API_AUDIENCE)
+      .setSubject('someone')
+      .setIssuedAt(now - 60)
+      .setExpirationTime(now + 5)
+      .sign((await runtime.keys.signingKey()).key);
+    expect((await call(shortLived)).statusCode).toBe(201);
+    expect((await call(shortLived)).statusCode).toBe(201);
+    vi.useFakeTimers({ toFake: ['Date'], now: (now + 60) * 1000 }); // beyond the expiry and its 30 s of tolerance
+    try {
+      const response = await call(shortLived);
+      expect(response.statusCode).toBe(401);
+      expect(response.json().detail).toMatch(/has expired/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks for a token when there is none, naming the scheme', async () => {

@@ -4,6 +4,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { certificateTexts, type CertificateContent } from './certificate-texts.ts';
+import { keepFontWork } from './font-cache.ts';
 import { groupCode } from './verification-code.ts';
 
 /**
@@ -21,7 +22,7 @@ const require = createRequire(import.meta.url);
 type ParsedFont = ReturnType<typeof fontkit.create>;
 let fonts: { regular: ParsedFont; bold: ParsedFont } | undefined;
 function loadFonts(): { regular: ParsedFont; bold: ParsedFont } {
-  const parse = (file: string) => fontkit.create(readFileSync(require.resolve(file)));
+  const parse = (file: string) => keepFontWork(fontkit.create(readFileSync(require.resolve(file))));
   fonts ??= { regular: parse('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), bold: parse('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf') };
   return fonts;
 }

@@ -3,7 +3,7 @@ import { Piscina } from 'piscina';
 import type { CertificateContent } from './certificate-texts.ts';
 
 /**
- * Printing a certificate is CPU work (about 14 ms: text layout with the
+ * Printing a certificate is CPU work (about 6 ms: text layout with the
  * embedded font, its subset, compression): it runs on worker threads, so
  * that the event loop keeps answering the other requests of the enrolment
  * peak meanwhile and a machine with more cores prints more at once. Threads

@@ -22,33 +22,35 @@ export async function listRequirements(db: Executor): Promise<DocumentRequiremen
  * A type required by several rules is mandatory if any of them says so.
  */
 export async function documentsOf(db: Executor, enrolment: EnrolmentRow): Promise<EnrolmentDocument[]> {
-  // One after the other: db is often a transaction, whose one connection takes one query at a time.
-  const required = await db
-    .select({ documentType: documentRequirements.documentType, mandatory: sql<boolean>`bool_or(${documentRequirements.mandatory})` })
-    .from(documentRequirements)
-    .where(
-      and(
-        or(isNull(documentRequirements.pointId), eq(documentRequirements.pointId, enrolment.pointId)),
-        or(isNull(documentRequirements.regime), eq(documentRequirements.regime, enrolment.regime)),
-        or(isNull(documentRequirements.profile), sql`${documentRequirements.profile} = any(${sql.param(enrolment.profiles)}::text[])`),
-      ),
-    )
-    .groupBy(documentRequirements.documentType)
-    .orderBy(documentRequirements.documentType);
-  const received = await db.select().from(documents).where(eq(documents.enrolmentId, enrolment.id));
-  const byType = new Map(received.map((row) => [row.documentType, row]));
-  return required.map(({ documentType, mandatory }) => {
-    const row = byType.get(documentType);
-    return {
-      documentType,
-      mandatory: Boolean(mandatory),
-      status: row?.status ?? 'missing',
-      rejectReason: row?.rejectReason ?? null,
-      file: row ? { id: row.fileId, mediaType: row.mediaType, size: row.size, sha256: row.sha256 } : null,
-      submittedAt: row?.submittedAt.toISOString() ?? null,
-      reviewedAt: row?.reviewedAt?.toISOString() ?? null,
-    };
-  });
+  // The requirements and what was received in one statement: every step of the student's flow reads them.
+  const required = db.$with('required').as(
+    db
+      .select({ documentType: documentRequirements.documentType, mandatory: sql<boolean>`bool_or(${documentRequirements.mandatory})`.as('mandatory') })
+      .from(documentRequirements)
+      .where(
+        and(
+          or(isNull(documentRequirements.pointId), eq(documentRequirements.pointId, enrolment.pointId)),
+          or(isNull(documentRequirements.regime), eq(documentRequirements.regime, enrolment.regime)),
+          or(isNull(documentRequirements.profile), sql`${documentRequirements.profile} = any(${sql.param(enrolment.profiles)}::text[])`),
+        ),
+      )
+      .groupBy(documentRequirements.documentType),
+  );
+  const rows = await db
+    .with(required)
+    .select({ documentType: required.documentType, mandatory: required.mandatory, received: documents })
+    .from(required)
+    .leftJoin(documents, and(eq(documents.enrolmentId, enrolment.id), eq(documents.documentType, required.documentType)))
+    .orderBy(required.documentType);
+  return rows.map(({ documentType, mandatory, received: row }) => ({
+    documentType,
+    mandatory: Boolean(mandatory),
+    status: row?.status ?? 'missing',
+    rejectReason: row?.rejectReason ?? null,
+    file: row ? { id: row.fileId, mediaType: row.mediaType, size: row.size, sha256: row.sha256 } : null,
+    submittedAt: row?.submittedAt.toISOString() ?? null,
+    reviewedAt: row?.reviewedAt?.toISOString() ?? null,
+  }));
 }
 
 /** The mandatory documents not yet accepted: what blocks the validation. */

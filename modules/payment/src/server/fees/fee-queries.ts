@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { notFound, ruleProblem, type Executor } from '@pegase/platform';
+import { asc, eq, sql } from 'drizzle-orm';
+import { notFound, rowsOf, ruleProblem, type Executor } from '@pegase/platform';
 import type { FeeRules, Fees, PointLevel, Settings } from '../../contract/index.ts';
 import type { EnrolmentRow } from '../shared/scope.ts';
 import { feeRules, pointLevels, points, settings } from '../shared/tables.ts';
@@ -49,23 +49,26 @@ function notDefined(detail: string) {
  * missing, rather than a guess.
  */
 export async function feesOf(db: Executor, enrolment: EnrolmentRow): Promise<Fees> {
-  // One after the other: db may be a transaction, whose one connection takes one query at a time.
-  const [level] = await db.select({ level: pointLevels.level }).from(pointLevels).where(eq(pointLevels.pointId, enrolment.pointId));
-  const [rules] = await db.select().from(feeRules).where(eq(feeRules.periodId, enrolment.periodId));
-  if (level === undefined) throw notDefined('The enrolment point of this enrolment has no diploma level yet, so its fees are not known.');
-  if (rules === undefined) throw notDefined('The period of this enrolment has no fee rules yet.');
-  const computed = computeFees(rules.rules, level.level, enrolment.profiles);
-  if (computed === undefined) throw notDefined(`The fee rules of the period give no amount for the level ${level.level}.`);
+  // The level and the rules in one round trip: every fees page and every payment started reads both.
+  const [{ level, rules } = { level: null, rules: null }] = await rowsOf<{ level: string | null; rules: RulesRow['rules'] | null }>(
+    db,
+    sql`select (select ${pointLevels.level} from ${pointLevels} where ${pointLevels.pointId} = ${enrolment.pointId}) as level,
+               (select ${feeRules.rules} from ${feeRules} where ${feeRules.periodId} = ${enrolment.periodId}) as rules`,
+  );
+  if (level === null) throw notDefined('The enrolment point of this enrolment has no diploma level yet, so its fees are not known.');
+  if (rules === null) throw notDefined('The period of this enrolment has no fee rules yet.');
+  const computed = computeFees(rules, level, enrolment.profiles);
+  if (computed === undefined) throw notDefined(`The fee rules of the period give no amount for the level ${level}.`);
   return {
     enrolmentId: enrolment.id,
     periodId: enrolment.periodId,
     pointId: enrolment.pointId,
-    level: level.level,
+    level,
     currency: 'EUR',
     lines: computed.lines,
     totalCents: computed.totalCents,
     exempt: computed.totalCents === 0,
-    instalmentPlans: instalmentCounts(rules.rules, computed.totalCents).map((count) => ({ count, amountsCents: splitInstalments(computed.totalCents, count) })),
+    instalmentPlans: instalmentCounts(rules, computed.totalCents).map((count) => ({ count, amountsCents: splitInstalments(computed.totalCents, count) })),
   };
 }
 

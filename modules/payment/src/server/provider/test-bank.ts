@@ -57,11 +57,15 @@ const TEXT = {
 
 const escape = escapeHtml;
 
+/** Building an Intl formatter costs more than formatting: one per language, kept. */
+const dayFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 /** A due date (YYYY-MM-DD) as people read it: « 15 janvier 2027 », "15 January 2027". */
 function formatDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
+  return dayFormats[lang].format(new Date(`${day}T12:00:00Z`));
 }
 
 /** Cents as euros, in integer arithmetic: 1234567 → « 12 345,67 € » or « €12,345.67 ». */

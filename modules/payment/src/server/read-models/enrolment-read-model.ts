@@ -31,7 +31,7 @@ async function keepLearner(tx: Transaction, learner: Learner): Promise<void> {
 /**
  * Enrolment's learners (their codes: a student's token names theirs) and
  * enrolments (point, period, profiles, statuses), from every event that
- * carries the record. A submitted enrolment whose fees come to zero has
+ * may change them. A submitted enrolment whose fees come to zero has
  * them waived here (see waiveIfExempt).
  */
 export function enrolmentReadModel(context: ModuleContext): EventHandler[] {
@@ -48,7 +48,7 @@ export function enrolmentReadModel(context: ModuleContext): EventHandler[] {
       enrolmentLifecycleEvents.enrolmentValidated,
       enrolmentLifecycleEvents.enrolmentCancelled,
       enrolmentLifecycleEvents.enrolmentPaymentChanged,
-      enrolmentLifecycleEvents.enrolmentDocumentsChanged,
+      // Not documents-changed: a document changes none of what is kept here (one statement fewer per upload and review at the peak).
     ].map((definition) => ({ consumer: 'payment.enrolments', event: definition.type, handle: keep })),
     {
       consumer: 'payment.enrolments',

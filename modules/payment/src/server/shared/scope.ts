@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { notFound, Problem, type Executor, type Principal, type Scope } from '@pegase/platform';
 import { enrolments, learners, points, structures } from './tables.ts';
 
@@ -31,13 +31,21 @@ export async function enrolmentInScope(db: Executor, scope: Scope, id: string, w
   return row;
 }
 
-/** The signed-in student's enrolment, or 404 (never another learner's, whose existence is not told). */
+/**
+ * The signed-in student's enrolment, or 404 (never another learner's, whose
+ * existence is not told): one statement, the enrolment and the check that
+ * its learner is the signed-in one.
+ */
 export async function ownEnrolment(db: Executor, principal: Principal | null, id: string, lock = false): Promise<EnrolmentRow> {
-  const query = db.select().from(enrolments).where(eq(enrolments.id, id));
+  if (!principal?.learnerCode) throw notFound('Enrolment', id);
+  const query = db
+    .select()
+    .from(enrolments)
+    .where(
+      and(eq(enrolments.id, id), sql`${enrolments.learnerId} in (select ${learners.id} from ${learners} where ${learners.code} = ${principal.learnerCode})`),
+    );
   const [row] = lock ? await query.for('update') : await query;
-  if (row === undefined || !principal?.learnerCode) throw notFound('Enrolment', id);
-  const [owner] = await db.select({ code: learners.code }).from(learners).where(eq(learners.id, row.learnerId));
-  if (owner?.code !== principal.learnerCode) throw notFound('Enrolment', id);
+  if (row === undefined) throw notFound('Enrolment', id);
   return row;
 }
 
