@@ -4,10 +4,11 @@ import { documentsModule } from '@pegase/documents/module';
 import { enrolmentModule } from '@pegase/enrolment/module';
 import { paymentModule } from '@pegase/payment/module';
 import { referentialModule } from '@pegase/referential/module';
+import { registrationModule } from '@pegase/registration/module';
 import { UsageError } from './errors.ts';
 
 /** Every module this build contains, in dependency order. */
-export const allModules: PegaseModule[] = [referentialModule, curriculumModule, enrolmentModule, paymentModule, documentsModule];
+export const allModules: PegaseModule[] = [referentialModule, curriculumModule, enrolmentModule, paymentModule, documentsModule, registrationModule];
 
 export function selectModules(names: string | undefined): PegaseModule[] {
   if (names === undefined || names.trim() === '') return allModules;

@@ -328,6 +328,38 @@ describe('access of every route', () => {
       'GET /api/payment/v1/enrolments/{id}/fees': [
         { method: 'GET', url: `/api/payment/v1/enrolments/${enrolment.id}/fees`, body: undefined, sciencesStaff: 200 },
       ],
+      // The cursus of the validated enrolment: readable; no grouping or offer in it, so the rules refuse after the scope.
+      'GET /api/registration/v1/enrolments/{enrolmentId}/cursus': [
+        { method: 'GET', url: `/api/registration/v1/enrolments/${certified.id}/cursus`, body: undefined, sciencesStaff: 200 },
+      ],
+      'PUT /api/registration/v1/enrolments/{enrolmentId}/choices': [
+        {
+          method: 'PUT',
+          url: `/api/registration/v1/enrolments/${certified.id}/choices`,
+          body: { grouping: 'MATRIX-ENR>MATRIX-ENR-Y1>NONE', children: [] },
+          sciencesStaff: 422,
+        },
+      ],
+      'POST /api/registration/v1/enrolments/{enrolmentId}/offers': [
+        {
+          method: 'POST',
+          url: `/api/registration/v1/enrolments/${certified.id}/offers`,
+          body: { path: 'MATRIX-ENR>MATRIX-ENR-Y1', accept: true },
+          sciencesStaff: 409,
+        },
+      ],
+      'PUT /api/registration/v1/formations/{formationId}/choice-window': [
+        {
+          method: 'PUT',
+          url: `/api/registration/v1/formations/${enrolFormation.id}/choice-window`,
+          body: { opensAt: '2026-09-01T08:00:00Z', closesAt: '2026-09-15T18:00:00Z' },
+          sciencesStaff: 200,
+        },
+      ],
+      // Checked before the PUT (routes in their order): no window set yet.
+      'GET /api/registration/v1/formations/{formationId}/choice-window': [
+        { method: 'GET', url: `/api/registration/v1/formations/${enrolFormation.id}/choice-window`, body: undefined, sciencesStaff: 404 },
+      ],
       'GET /api/payment/v1/enrolments/{id}/payments': [
         { method: 'GET', url: `/api/payment/v1/enrolments/${enrolment.id}/payments`, body: undefined, sciencesStaff: 200 },
       ],

@@ -93,9 +93,11 @@ export class InlineDispatcher {
   async drain(): Promise<number> {
     let delivered = 0;
     for (;;) {
+      // A delivery woken by a commit may hold the lease of the last events: they are delivered when it ends, not skipped.
+      if (this.running) await this.running;
       const count = await this.deliverBatch();
       delivered += count;
-      if (count === 0) return delivered;
+      if (count === 0 && this.running === undefined) return delivered;
     }
   }
 

@@ -1406,6 +1406,149 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registration/v1/me/cursus': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s cursus, one per validated enrolment. */
+    get: operations['listMyCursus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/me/enrolments/{enrolmentId}/cursus': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s cursus for one enrolment: entries, groupings with their rules and seats left, the choice window (404 for anyone else’s). */
+    get: operations['getMyCursus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/me/enrolments/{enrolmentId}/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * The signed-in student chooses in a grouping of their cursus, while their formation’s choice window is open (409 choice-window-closed otherwise).
+     * @description The whole choice of one grouping: between its min and max children; a closed object cannot be newly chosen (422 invalid-choice, one error per problem). Children dropped free their seats, offered to the first of the waiting list; children added take a seat, or join the waiting list of a full object (status waiting, with its rank).
+     */
+    put: operations['chooseInMyCursus'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/me/enrolments/{enrolmentId}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The signed-in student accepts or declines a seat offered to them from a waiting list (409 no-offer when none stands). */
+    post: operations['answerMyOffer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/enrolments/{enrolmentId}/cursus': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A learner’s cursus for one enrolment; staff for the enrolment points their structures own. */
+    get: operations['getCursus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/enrolments/{enrolmentId}/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Staff choose in a grouping of a learner’s cursus, at any time (window open or not).
+     * @description The whole choice of one grouping: between its min and max children; a closed object cannot be newly chosen (422 invalid-choice, one error per problem). Children dropped free their seats, offered to the first of the waiting list; children added take a seat, or join the waiting list of a full object (status waiting, with its rank).
+     */
+    put: operations['chooseInCursus'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/enrolments/{enrolmentId}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Staff accept or decline, for the learner, a seat offered from a waiting list. */
+    post: operations['answerOffer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/formations/{formationId}/choice-window': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The choice window of a formation (404 when none is set: students cannot choose); staff for the formations their structures own. */
+    get: operations['getChoiceWindow'];
+    /** Set when the students of a validated formation choose (closesAt after opensAt); staff for the formations their structures own. */
+    put: operations['setChoiceWindow'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9329,6 +9472,1053 @@ export interface operations {
             }[];
           } & {
             [key: string]: unknown;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyCursus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMyCursus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  chooseInMyCursus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          grouping: string;
+          /** @description The whole choice in the grouping: paths of its children. */
+          children: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  answerMyOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          path: string;
+          accept: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCursus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  chooseInCursus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          grouping: string;
+          /** @description The whole choice in the grouping: paths of its children. */
+          children: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  answerOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          path: string;
+          accept: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getChoiceWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        formationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            formationId: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Whether students may choose now. */
+            open: boolean;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setChoiceWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        formationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          opensAt: string;
+          /** Format: date-time */
+          closesAt: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            formationId: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Whether students may choose now. */
+            open: boolean;
           };
         };
       };
