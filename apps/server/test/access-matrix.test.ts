@@ -167,6 +167,10 @@ describe('access of every route', () => {
       await runtime.drainEvents();
       return created;
     })();
+    // A teaching group of the point, which the certified learner's cursus holds.
+    const group = await runtime.request('POST', `/api/registration/v1/objects/${point.id}/groups`, { kind: 'TP', code: 'TP-MATRIX' });
+    expect(group.statusCode, group.body).toBe(201);
+    const placement = { enrolmentId: certified.id, path: 'MATRIX-ENR>MATRIX-ENR-Y1' };
     /**
      * For each staff-scoped route, requests on the sciences and on the top of
      * the tree, with the status the staff of the sciences get: staff of the
@@ -355,6 +359,60 @@ describe('access of every route', () => {
           body: { opensAt: '2026-09-01T08:00:00Z', closesAt: '2026-09-15T18:00:00Z' },
           sciencesStaff: 200,
         },
+      ],
+      // The point is neither exempted nor credited: the rule refuses once the scope lets through.
+      'PUT /api/registration/v1/enrolments/{enrolmentId}/exemptions': [
+        {
+          method: 'PUT',
+          url: `/api/registration/v1/enrolments/${certified.id}/exemptions`,
+          body: { path: 'MATRIX-ENR>MATRIX-ENR-Y1', reason: 'Matrice' },
+          sciencesStaff: 422,
+        },
+      ],
+      'DELETE /api/registration/v1/enrolments/{enrolmentId}/exemptions': [
+        {
+          method: 'DELETE',
+          url: `/api/registration/v1/enrolments/${certified.id}/exemptions?path=MATRIX-ENR%3EMATRIX-ENR-Y1`,
+          body: undefined,
+          sciencesStaff: 422,
+        },
+      ],
+      'PUT /api/registration/v1/enrolments/{enrolmentId}/carried-credits': [
+        {
+          method: 'PUT',
+          url: `/api/registration/v1/enrolments/${certified.id}/carried-credits`,
+          body: { path: 'MATRIX-ENR>MATRIX-ENR-Y1', mark: '12', fromPeriod: '2025-2026' },
+          sciencesStaff: 422,
+        },
+      ],
+      'DELETE /api/registration/v1/enrolments/{enrolmentId}/carried-credits': [
+        {
+          method: 'DELETE',
+          url: `/api/registration/v1/enrolments/${certified.id}/carried-credits?path=MATRIX-ENR%3EMATRIX-ENR-Y1`,
+          body: undefined,
+          sciencesStaff: 422,
+        },
+      ],
+      'PUT /api/registration/v1/enrolments/{enrolmentId}/arrangements': [
+        { method: 'PUT', url: `/api/registration/v1/enrolments/${certified.id}/arrangements`, body: { arrangements: [] }, sciencesStaff: 200 },
+      ],
+      'GET /api/registration/v1/objects/{objectId}/groups': [
+        { method: 'GET', url: `/api/registration/v1/objects/${point.id}/groups`, body: undefined, sciencesStaff: 200 },
+      ],
+      'POST /api/registration/v1/objects/{objectId}/groups': [
+        { method: 'POST', url: `/api/registration/v1/objects/${point.id}/groups`, body: { kind: 'TD', code: 'TD1', capacity: 1 }, sciencesStaff: 201 },
+      ],
+      'POST /api/registration/v1/objects/{objectId}/groups/split': [
+        { method: 'POST', url: `/api/registration/v1/objects/${point.id}/groups/split`, body: { kind: 'TP' }, sciencesStaff: 200 },
+      ],
+      'POST /api/registration/v1/groups/{groupId}/members': [
+        { method: 'POST', url: `/api/registration/v1/groups/${group.json().id}/members`, body: placement, sciencesStaff: 200 },
+      ],
+      'POST /api/registration/v1/groups/{groupId}/members/remove': [
+        { method: 'POST', url: `/api/registration/v1/groups/${group.json().id}/members/remove`, body: placement, sciencesStaff: 200 },
+      ],
+      'GET /api/registration/v1/objects/{objectId}/class-list': [
+        { method: 'GET', url: `/api/registration/v1/objects/${point.id}/class-list`, body: undefined, sciencesStaff: 200 },
       ],
       // Checked before the PUT (routes in their order): no window set yet.
       'GET /api/registration/v1/formations/{formationId}/choice-window': [

@@ -8,6 +8,19 @@ export const CursusPath = Type.String({
   examples: ['LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL'],
 });
 
+/** A mark on 20 in exact decimal (never binary floating point): at most 3 decimals. */
+export const Mark = Type.String({
+  pattern: '^(20(\\.0{1,3})?|1?[0-9](\\.[0-9]{1,3})?)$',
+  description: 'From 0 to 20, at most 3 decimals, as a string.',
+  examples: ['14.5'],
+});
+
+export const Arrangement = Type.Object({
+  code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{0,39}$', description: 'TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE…' }),
+  details: Type.String({ maxLength: 500, default: '' }),
+});
+export type Arrangement = Static<typeof Arrangement>;
+
 export const EntryKind = Type.Union([Type.Literal('point'), Type.Literal('mandatory'), Type.Literal('chosen')], {
   description: 'point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds).',
 });
@@ -29,6 +42,12 @@ export const CursusEntry = Type.Object({
   /** Place on the waiting list (1 = next to be offered a seat), for waiting entries. */
   waitingRank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   chosenBy: Type.Union([Type.Literal('learner'), Type.Literal('staff'), Type.Null()]),
+  exemption: Type.Union([Type.Object({ reason: Type.String() }), Type.Null()], {
+    description: 'Dispense: the learner need not follow nor be assessed on it.',
+  }),
+  carriedOver: Type.Union([Type.Object({ mark: Mark, fromPeriod: Type.String() }), Type.Null()], {
+    description: 'Acquired in an earlier year with this mark (on 20), which the results count.',
+  }),
 });
 export type CursusEntry = Static<typeof CursusEntry>;
 
@@ -76,6 +95,7 @@ export const Cursus = Type.Object({
   entries: Type.Array(CursusEntry, { description: 'Parents before children, siblings in the curriculum order.' }),
   groupings: Type.Array(CursusGrouping),
   window: Type.Union([ChoiceWindow, Type.Null()], { description: 'The choice window of the formation; null: none set (students cannot choose yet).' }),
+  arrangements: Type.Array(Arrangement, { description: 'Special arrangements (aménagements) for the assessments.' }),
   version: Version,
   updatedAt: Timestamp,
 });
@@ -98,3 +118,20 @@ export type PutChoiceWindow = Static<typeof PutChoiceWindow>;
 
 export const EnrolmentParams = Type.Object({ enrolmentId: Id }, { additionalProperties: false });
 export const FormationParams = Type.Object({ formationId: Id }, { additionalProperties: false });
+
+export const PutExemption = Type.Object(
+  { path: CursusPath, reason: Type.String({ minLength: 3, maxLength: 500, description: 'Why: kept with the exemption.' }) },
+  { additionalProperties: false },
+);
+export type PutExemption = Static<typeof PutExemption>;
+
+export const PutCarriedCredit = Type.Object(
+  { path: CursusPath, mark: Mark, fromPeriod: Type.String({ minLength: 4, maxLength: 40, description: 'The year it was acquired, e.g. 2025-2026.' }) },
+  { additionalProperties: false },
+);
+export type PutCarriedCredit = Static<typeof PutCarriedCredit>;
+
+export const EntryQuery = Type.Object({ path: CursusPath }, { additionalProperties: false });
+
+export const PutArrangements = Type.Object({ arrangements: Type.Array(Arrangement, { maxItems: 20 }) }, { additionalProperties: false });
+export type PutArrangements = Static<typeof PutArrangements>;

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { defineEvent } from '@pegase/platform';
 import { Id } from '@pegase/referential/contract';
 import { CursusEntry, CursusPath } from './cursus.ts';
+import { Group } from './groups.ts';
 
 /** The cursus as events carry it: what assessment builds its mark sheets from. */
 export const CursusChanged = Type.Object({
@@ -23,5 +24,10 @@ export const registrationEvents = {
     'registration.seat.offered',
     'A seat freed up in a full object and is held for the first learner of its waiting list, who accepts or declines it.',
     Type.Object({ enrolmentId: Id, learnerId: Id, objectId: Id, path: CursusPath }),
+  ),
+  groupChanged: defineEvent(
+    'registration.group.changed',
+    'A teaching group was created, or learners were placed in it or taken out of it (by hand or by an even split): the group with its member count.',
+    Group,
   ),
 } as const;

@@ -4,6 +4,8 @@ export const registrationPermissions = {
   cursusRead: 'registration.cursus.read',
   cursusWrite: 'registration.cursus.write',
   windowsWrite: 'registration.windows.write',
+  classesRead: 'registration.classes.read',
+  groupsWrite: 'registration.groups.write',
   self: 'registration.self',
 } as const;
 
@@ -15,7 +17,18 @@ export const registrationPermissionDeclarations: PermissionDeclaration[] = [
   },
   {
     name: registrationPermissions.cursusWrite,
-    description: 'Choose in a learner’s groupings at any time (window or not); staff for the enrolment points their structures own.',
+    description:
+      'Choose in a learner’s groupings at any time (window or not), record exemptions, credits carried over and special arrangements; staff for the enrolment points their structures own.',
+    roles: ['staff'],
+  },
+  {
+    name: registrationPermissions.classesRead,
+    description: 'Read the teaching groups and class lists of an object (CSV too); staff and teachers for the objects their structures own.',
+    roles: ['staff', 'teacher', 'service'],
+  },
+  {
+    name: registrationPermissions.groupsWrite,
+    description: 'Create the teaching groups of an object, place learners in them by hand or split them evenly; staff for the objects their structures own.',
     roles: ['staff'],
   },
   { name: registrationPermissions.windowsWrite, description: 'Set the choice window of a formation.', roles: ['staff'] },

@@ -1,9 +1,12 @@
 import { defineModule } from '@pegase/platform';
 import { registrationEvents, registrationPermissionDeclarations } from '../contract/index.ts';
 import { cursusRoutes } from './cursus/cursus-routes.ts';
+import { entryRoutes } from './entries/entry-routes.ts';
+import { groupRoutes } from './groups/group-routes.ts';
 import { enrolmentReadModel } from './read-models/enrolment-read-model.ts';
 import { offerReadModel } from './read-models/offer-read-model.ts';
 import { referentialReadModel } from './read-models/referential-read-model.ts';
+import { loadSandbox } from './sandbox/sandbox.ts';
 import { choiceWindowRoutes } from './windows/choice-window-routes.ts';
 
 export const registrationModule = defineModule({
@@ -16,7 +19,10 @@ export const registrationModule = defineModule({
   events: Object.values(registrationEvents),
   async routes(app, context) {
     await cursusRoutes(app, context);
+    await entryRoutes(app, context);
+    await groupRoutes(app, context);
     await choiceWindowRoutes(app, context);
   },
   handlers: (context) => [...referentialReadModel(), ...offerReadModel(), ...enrolmentReadModel(context)],
+  sandbox: loadSandbox,
 });

@@ -1531,6 +1531,145 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registration/v1/enrolments/{enrolmentId}/exemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Exempt (dispense) the learner from an object of their cursus, with the reason; audited and announced. */
+    put: operations['setExemption'];
+    post?: never;
+    /** Lift the exemption of an object of the cursus. */
+    delete: operations['liftExemption'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/enrolments/{enrolmentId}/carried-credits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record an object of the cursus as acquired in an earlier year, with its mark on 20 (exact decimal string), which the results count. */
+    put: operations['setCarriedCredit'];
+    post?: never;
+    /** Lift a credit carried over. */
+    delete: operations['liftCarriedCredit'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/enrolments/{enrolmentId}/arrangements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the special arrangements (aménagements: extra time, a separate room…) of a cursus, as a whole list. */
+    put: operations['setArrangements'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/objects/{objectId}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The teaching groups of an object, with their members counted. */
+    get: operations['listGroups'];
+    put?: never;
+    /** Create a teaching group (TD, TP…) of an object, with a capacity or none. */
+    post: operations['createGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/objects/{objectId}/groups/split': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Place every learner of the object without a group of this kind into its groups, evenly and within their capacities (alphabetical order). */
+    post: operations['splitIntoGroups'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/groups/{groupId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Place a learner following the object in this group (409 group-full); from another group of the same kind, they move. */
+    post: operations['placeInGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/groups/{groupId}/members/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a learner out of this group. */
+    post: operations['removeFromGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registration/v1/objects/{objectId}/class-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who follows an object — all, one group’s (groupId) or one path’s — with their groups; format=csv for a spreadsheet. */
+    get: operations['getClassList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registration/v1/formations/{formationId}/choice-window': {
     parameters: {
       query?: never;
@@ -9543,6 +9682,19 @@ export interface operations {
               status: 'registered' | 'waiting' | 'offered';
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
             }[];
             groupings: {
               /**
@@ -9594,6 +9746,13 @@ export interface operations {
               /** @description Whether students may choose now. */
               open: boolean;
             } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
             /** @description Incremented at each change; send it back in If-Match to update. */
             version: number;
             /** Format: date-time */
@@ -9671,6 +9830,19 @@ export interface operations {
               status: 'registered' | 'waiting' | 'offered';
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
             }[];
             groupings: {
               /**
@@ -9722,6 +9894,13 @@ export interface operations {
               /** @description Whether students may choose now. */
               open: boolean;
             } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
             /** @description Incremented at each change; send it back in If-Match to update. */
             version: number;
             /** Format: date-time */
@@ -9811,6 +9990,19 @@ export interface operations {
               status: 'registered' | 'waiting' | 'offered';
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
             }[];
             groupings: {
               /**
@@ -9862,6 +10054,13 @@ export interface operations {
               /** @description Whether students may choose now. */
               open: boolean;
             } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
             /** @description Incremented at each change; send it back in If-Match to update. */
             version: number;
             /** Format: date-time */
@@ -9950,6 +10149,19 @@ export interface operations {
               status: 'registered' | 'waiting' | 'offered';
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
             }[];
             groupings: {
               /**
@@ -10001,6 +10213,13 @@ export interface operations {
               /** @description Whether students may choose now. */
               open: boolean;
             } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
             /** @description Incremented at each change; send it back in If-Match to update. */
             version: number;
             /** Format: date-time */
@@ -10078,6 +10297,19 @@ export interface operations {
               status: 'registered' | 'waiting' | 'offered';
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
             }[];
             groupings: {
               /**
@@ -10129,6 +10361,13 @@ export interface operations {
               /** @description Whether students may choose now. */
               open: boolean;
             } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
             /** @description Incremented at each change; send it back in If-Match to update. */
             version: number;
             /** Format: date-time */
@@ -10218,6 +10457,19 @@ export interface operations {
               status: 'registered' | 'waiting' | 'offered';
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
             }[];
             groupings: {
               /**
@@ -10269,6 +10521,13 @@ export interface operations {
               /** @description Whether students may choose now. */
               open: boolean;
             } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
             /** @description Incremented at each change; send it back in If-Match to update. */
             version: number;
             /** Format: date-time */
@@ -10357,6 +10616,19 @@ export interface operations {
               status: 'registered' | 'waiting' | 'offered';
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
             }[];
             groupings: {
               /**
@@ -10408,11 +10680,1221 @@ export interface operations {
               /** @description Whether students may choose now. */
               open: boolean;
             } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
             /** @description Incremented at each change; send it back in If-Match to update. */
             version: number;
             /** Format: date-time */
             updatedAt: string;
           };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setExemption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          path: string;
+          /** @description Why: kept with the exemption. */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  liftExemption: {
+    parameters: {
+      query: {
+        /**
+         * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+         * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+         */
+        path: string;
+      };
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setCarriedCredit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          path: string;
+          /**
+           * @description From 0 to 20, at most 3 decimals, as a string.
+           * @example 14.5
+           */
+          mark: string;
+          /** @description The year it was acquired, e.g. 2025-2026. */
+          fromPeriod: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  liftCarriedCredit: {
+    parameters: {
+      query: {
+        /**
+         * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+         * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+         */
+        path: string;
+      };
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setArrangements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          arrangements: {
+            /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+            code: string;
+            /** @default  */
+            details: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @description Parents before children, siblings in the curriculum order. */
+            entries: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              parentPath: string | null;
+              /** Format: uuid */
+              objectId: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              type: string;
+              ects: number | null;
+              /** @description point: the enrolment point; mandatory: below it outside any grouping; chosen: picked in a grouping (and what it holds). */
+              kind: 'point' | 'mandatory' | 'chosen';
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              waitingRank: number | null;
+              chosenBy: 'learner' | 'staff' | null;
+              /** @description Dispense: the learner need not follow nor be assessed on it. */
+              exemption: {
+                reason: string;
+              } | null;
+              /** @description Acquired in an earlier year with this mark (on 20), which the results count. */
+              carriedOver: {
+                /**
+                 * @description From 0 to 20, at most 3 decimals, as a string.
+                 * @example 14.5
+                 */
+                mark: string;
+                fromPeriod: string;
+              } | null;
+            }[];
+            groupings: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              code: string;
+              labels: {
+                fr: string;
+                en: string | null;
+              };
+              min: number;
+              max: number;
+              /** @description Its children in the cursus, whatever their status. */
+              chosen: string[];
+              options: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+                 */
+                path: string;
+                /** Format: uuid */
+                objectId: string;
+                code: string;
+                labels: {
+                  fr: string;
+                  en: string | null;
+                };
+                ects: number | null;
+                /** @description A closed object cannot be chosen. */
+                openForChoice: boolean;
+                /** @description Seats; null: no limit. */
+                capacity: number | null;
+                /** @description Seats left (held offers count as taken); null: no limit. */
+                remainingSeats: number | null;
+                /** @description Learners on its waiting list. */
+                waiting: number;
+              }[];
+            }[];
+            /** @description The choice window of the formation; null: none set (students cannot choose yet). */
+            window: {
+              /** Format: uuid */
+              formationId: string;
+              /** Format: date-time */
+              opensAt: string;
+              /** Format: date-time */
+              closesAt: string;
+              /** @description Whether students may choose now. */
+              open: boolean;
+            } | null;
+            /** @description Special arrangements (aménagements) for the assessments. */
+            arrangements: {
+              /** @description TIERS-TEMPS, SALLE-ISOLEE, SECRETAIRE… */
+              code: string;
+              /** @default  */
+              details: string;
+            }[];
+            /** @description Incremented at each change; send it back in If-Match to update. */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listGroups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        objectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            objectId: string;
+            /**
+             * @description TD, TP…: a learner follows one group of each kind of an object.
+             * @example TD
+             */
+            kind: string;
+            /** @example TD1 */
+            code: string;
+            /** @description Places; null: no limit. */
+            capacity: number | null;
+            members: number;
+            /** Format: date-time */
+            createdAt: string;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        objectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description TD, TP…: a learner follows one group of each kind of an object.
+           * @example TD
+           */
+          kind: string;
+          /** @example TD1 */
+          code: string;
+          capacity?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            objectId: string;
+            /**
+             * @description TD, TP…: a learner follows one group of each kind of an object.
+             * @example TD
+             */
+            kind: string;
+            /** @example TD1 */
+            code: string;
+            /** @description Places; null: no limit. */
+            capacity: number | null;
+            members: number;
+            /** Format: date-time */
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  splitIntoGroups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        objectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description TD, TP…: a learner follows one group of each kind of an object.
+           * @example TD
+           */
+          kind: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Learners placed by this split. */
+            placed: number;
+            /** @description Learners left without a group: every group of the kind is full. */
+            unplaced: number;
+            groups: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              objectId: string;
+              /**
+               * @description TD, TP…: a learner follows one group of each kind of an object.
+               * @example TD
+               */
+              kind: string;
+              /** @example TD1 */
+              code: string;
+              /** @description Places; null: no limit. */
+              capacity: number | null;
+              members: number;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  placeInGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          enrolmentId: string;
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          path: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            objectId: string;
+            /**
+             * @description TD, TP…: a learner follows one group of each kind of an object.
+             * @example TD
+             */
+            kind: string;
+            /** @example TD1 */
+            code: string;
+            /** @description Places; null: no limit. */
+            capacity: number | null;
+            members: number;
+            /** Format: date-time */
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  removeFromGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          enrolmentId: string;
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+           */
+          path: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            objectId: string;
+            /**
+             * @description TD, TP…: a learner follows one group of each kind of an object.
+             * @example TD
+             */
+            kind: string;
+            /** @example TD1 */
+            code: string;
+            /** @description Places; null: no limit. */
+            capacity: number | null;
+            members: number;
+            /** Format: date-time */
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getClassList: {
+    parameters: {
+      query?: {
+        groupId?: string;
+        /**
+         * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+         * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+         */
+        path?: string;
+        /** @description csv: semicolon-separated UTF-8 with a BOM (Excel). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path: {
+        objectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The class list; as CSV with format=csv. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            objectId: string;
+            code: string;
+            /** @description By family name, given names, code. */
+            members: {
+              /** Format: uuid */
+              enrolmentId: string;
+              learnerCode: string;
+              familyName: string;
+              usageName: string | null;
+              givenNames: string;
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE-OPT>ESPAGNOL
+               */
+              path: string;
+              /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
+              status: 'registered' | 'waiting' | 'offered';
+              exempted: boolean;
+              /** @description Codes of the groups of the object they are placed in. */
+              groups: string[];
+            }[];
+          };
+          'text/csv': string;
         };
       };
       /** @description The request was refused; the problem says why and which fields. */

@@ -1,11 +1,12 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { systemOrigin, type ModuleContext } from '@pegase/platform';
 import type { CreateLearner } from '../../contract/index.ts';
 import { importAdmissions } from '../admissions/admission-commands.ts';
 import type { CandidateLine } from '../admissions/admission-csv.ts';
 import { createRequirement } from '../documents/document-commands.ts';
+import { createEnrolment, setPaymentStatus, submitEnrolment, validateEnrolment } from '../enrolments/enrolment-commands.ts';
 import { createLearner } from '../learners/learner-commands.ts';
-import { enrolmentPoints } from '../shared/tables.ts';
+import { enrolmentPoints, learners } from '../shared/tables.ts';
 
 /**
  * The sandbox's learners. The first three are the demo student accounts
@@ -103,6 +104,16 @@ export async function loadSandbox(context: ModuleContext): Promise<void> {
   const codes = [...new Set(['LINF-L1', 'LINF-L2', 'LINF-L3', 'MINF-M1', ...ADMISSIONS.map((admission) => admission.point)])];
   const points = await context.db.select().from(enrolmentPoints).where(inArray(enrolmentPoints.code, codes));
   const pointOf = new Map(points.map((point) => [point.code, point.objectId]));
+  // Hugo Petit (demo account student3) re-enrolled at the Licence's third year and was validated
+  // (before the documents were asked for): his course choices are open in the sandbox.
+  const third = pointOf.get('LINF-L3');
+  const hugo = await context.db.select({ id: learners.id }).from(learners).where(eq(learners.code, 'PGS0000003'));
+  if (third !== undefined && hugo[0] !== undefined) {
+    const enrolment = await createEnrolment(context, { learnerId: hugo[0].id, pointId: third, origin: 'REINSCRIPTION', regime: 'FI' }, origin);
+    await submitEnrolment(context, enrolment.id, `sandbox-${enrolment.id}`, origin);
+    await setPaymentStatus(context, enrolment.id, 'exempt', origin);
+    await validateEnrolment(context, enrolment.id, undefined, origin);
+  }
   for (const point of points) {
     for (const requirement of REQUIREMENTS) await createRequirement(context, { ...requirement, pointId: point.objectId });
   }

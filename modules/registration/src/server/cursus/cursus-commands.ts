@@ -52,7 +52,7 @@ async function addNodes(
 }
 
 /** Bumps the cursus's version and announces it whole (assessment builds its mark sheets from it). */
-async function announce(context: ModuleContext, tx: Transaction, enrolmentId: string, origin: Origin): Promise<Cursus> {
+export async function announce(context: ModuleContext, tx: Transaction, enrolmentId: string, origin: Origin): Promise<Cursus> {
   await tx
     .update(cursus)
     .set({ version: sql`${cursus.version} + 1`, updatedAt: sql`now()` })

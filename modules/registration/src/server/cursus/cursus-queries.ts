@@ -1,7 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { notFound, type Executor } from '@pegase/platform';
 import type { ChoiceOption, ChoiceWindow, Cursus, CursusEntry, CursusGrouping } from '../../contract/index.ts';
-import { choiceWindows, cursus, enrolments, entries, learners, objects, paths, seats } from '../shared/tables.ts';
+import { arrangements, choiceWindows, cursus, enrolments, entries, learners, objects, paths, seats } from '../shared/tables.ts';
+
+/** A numeric(6,3) as PostgreSQL prints it (14.500) as people write it (14.5). */
+export const normaliseMark = (mark: string) => (mark.includes('.') ? mark.replace(/0+$/, '').replace(/\.$/, '') : mark);
 
 const labelsOf = (row: { labelFr: string; labelEn: string | null }) => ({ fr: row.labelFr, en: row.labelEn });
 
@@ -136,6 +139,8 @@ export async function cursusOf(db: Executor, enrolmentId: string, now = new Date
       status: entry.status,
       waitingRank: entry.status === 'waiting' ? (ranks.get(entry.path) ?? null) : null,
       chosenBy: entry.chosenBy,
+      exemption: entry.exemptionReason === null ? null : { reason: entry.exemptionReason },
+      carriedOver: entry.carriedMark === null ? null : { mark: normaliseMark(entry.carriedMark), fromPeriod: entry.carriedFrom ?? '' },
     } satisfies CursusEntry,
     object,
   }));
@@ -144,6 +149,11 @@ export async function cursusOf(db: Executor, enrolmentId: string, now = new Date
     .filter(({ entry, object }) => entry.status === 'registered' && object.choiceMin !== null && object.choiceMax !== null)
     .map(({ entry, object }) => ({ ...entry, min: object.choiceMin!, max: object.choiceMax! }));
   const [window] = head.point === null ? [] : await db.select().from(choiceWindows).where(eq(choiceWindows.formationId, head.point.formationId));
+  const kept = await db
+    .select({ code: arrangements.code, details: arrangements.details })
+    .from(arrangements)
+    .where(eq(arrangements.enrolmentId, enrolmentId))
+    .orderBy(asc(arrangements.code));
   return {
     enrolmentId,
     learnerId: head.enrolment.learnerId,
@@ -153,6 +163,7 @@ export async function cursusOf(db: Executor, enrolmentId: string, now = new Date
     entries: all,
     groupings: await groupingsOf(db, head.enrolment.periodId, groupings, all),
     window: windowOf(window, now),
+    arrangements: kept,
     version: head.cursus.version,
     updatedAt: head.cursus.updatedAt.toISOString(),
   };

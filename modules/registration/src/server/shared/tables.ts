@@ -78,6 +78,9 @@ export const entries = registrationSchema.table(
     chosenBy: text('chosen_by').$type<'learner' | 'staff'>(),
     holdsSeat: boolean('holds_seat').notNull().default(false),
     waitingSince: timestamp('waiting_since', { withTimezone: true, mode: 'date' }),
+    exemptionReason: text('exemption_reason'),
+    carriedMark: numeric('carried_mark', { mode: 'string' }),
+    carriedFrom: text('carried_from'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.enrolmentId, table.path] })],
@@ -96,3 +99,35 @@ export const choiceWindows = registrationSchema.table('choice_windows', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+export const arrangements = registrationSchema.table(
+  'arrangements',
+  {
+    enrolmentId: uuid('enrolment_id').notNull(),
+    code: text('code').notNull(),
+    details: text('details').notNull().default(''),
+  },
+  (table) => [primaryKey({ columns: [table.enrolmentId, table.code] })],
+);
+
+export const groups = registrationSchema.table('groups', {
+  id: uuid('id').primaryKey(),
+  objectId: uuid('object_id').notNull(),
+  kind: text('kind').notNull(),
+  code: text('code').notNull(),
+  capacity: integer('capacity'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const groupMembers = registrationSchema.table(
+  'group_members',
+  {
+    groupId: uuid('group_id').notNull(),
+    objectId: uuid('object_id').notNull(),
+    kind: text('kind').notNull(),
+    enrolmentId: uuid('enrolment_id').notNull(),
+    path: text('path').notNull(),
+    placedAt: timestamp('placed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.groupId, table.enrolmentId, table.path] })],
+);
