@@ -73,6 +73,25 @@ describe('teaching groups and class lists', () => {
     expect(lines.filter((line) => line.includes(';TD1;') || line.includes(';TD2;'))).toHaveLength(4);
   });
 
+  it('counts a shared course once per path: one seat for each learner, each listed under the path they chose it in', async () => {
+    const info = learners[1]!;
+    const math = await f.validatedLearner(f.mathL1.id);
+    await f.runtime.drainEvents();
+    expect((await api('PUT', `/enrolments/${info.enrolment.id}/choices`, { grouping: f.paths.opt, children: [f.paths.spanish] })).statusCode).toBe(200);
+    expect((await api('PUT', `/enrolments/${math.enrolment.id}/choices`, { grouping: f.paths.optM, children: [f.paths.spanishM] })).statusCode).toBe(200);
+    const all = (await api('GET', `/objects/${f.spanish.id}/class-list`)).json() as ClassList;
+    expect(all.members.map((member) => member.path).sort()).toEqual([f.paths.spanishM, f.paths.spanish].sort());
+    for (const path of [f.paths.spanish, f.paths.spanishM]) {
+      const one = (await api('GET', `/objects/${f.spanish.id}/class-list?path=${encodeURIComponent(path)}`)).json() as ClassList;
+      expect(one.members.map((member) => member.enrolmentId)).toEqual([path === f.paths.spanish ? info.enrolment.id : math.enrolment.id]);
+    }
+    // Its two seats are taken, one through each path: a third learner waits, whichever path they choose it in.
+    const third = await f.validatedLearner(f.mathL1.id);
+    await f.runtime.drainEvents();
+    const waiting = await api('PUT', `/enrolments/${third.enrolment.id}/choices`, { grouping: f.paths.optM, children: [f.paths.spanishM] });
+    expect(waiting.json().entries.find((entry: { path: string }) => entry.path === f.paths.spanishM).status).toBe('waiting');
+  });
+
   it('takes a learner out of their groups when their enrolment is cancelled', async () => {
     const list = (await api('GET', `/objects/${algoId}/class-list?groupId=${groups['TD1']!.id}`)).json() as ClassList;
     await f.call('POST', `/api/enrolment/v1/enrolments/${list.members[0]!.enrolmentId}/cancel`, { reason: 'Abandon' }, 200);
