@@ -43,8 +43,10 @@ const originOf = (event: PegaseEvent): Origin => ({
  */
 export function enrolmentReadModel(context: ModuleContext): EventHandler[] {
   return [
+    // One consumer for learners and enrolments: it takes them in the order they were published, so a
+    // validated enrolment never comes before its learner (consumers of their own run side by side).
     ...[enrolmentEvents.learnerCreated, enrolmentEvents.learnerUpdated].map((definition) => ({
-      consumer: 'registration.learners',
+      consumer: 'registration.enrolments',
       event: definition.type,
       handle: (event: PegaseEvent, tx: Transaction) => keepLearner(tx, event.data as Learner),
     })),
