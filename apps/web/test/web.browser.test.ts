@@ -41,7 +41,15 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     expect(await page.title()).toBe('Accueil — Pégase');
     await page.getByRole('heading', { level: 2, name: 'Files de travail' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation', 'Inscriptions']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Accueil',
+      'Structures',
+      'Périodes',
+      'Nomenclatures',
+      'Offre de formation',
+      'Inscriptions',
+      'Choix de cours',
+    ]);
     await page.getByTestId('figure').nth(2).waitFor();
     const figures = (await page.getByTestId('figure').allTextContents()).map((text) => Number(text.replace(/\s/g, '')));
     expect(figures).toHaveLength(3);
@@ -210,7 +218,15 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     const admin = await context.newPage();
     await h.logIn(admin, 'admin', 'admin-sandbox');
     const nav = admin.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Structures', 'Périodes', 'Nomenclatures', 'Offre de formation', 'Inscriptions']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Accueil',
+      'Structures',
+      'Périodes',
+      'Nomenclatures',
+      'Offre de formation',
+      'Inscriptions',
+      'Choix de cours',
+    ]);
     await admin.getByTestId('figure').nth(2).waitFor();
     await h.expectAccessible(admin, 'web-admin-home');
     await context.close();
@@ -245,15 +261,20 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     // Enrolment's service lists her enrolments (none in the sandbox) and replaces the shell's "coming soon" card.
     await page.getByTestId('my-enrolments').getByText('Vous n’avez aucune inscription en cours.').waitFor();
     expect(await page.getByRole('heading', { level: 2, name: 'Mon inscription' }).count()).toBe(1);
-    expect(await page.getByText('Bientôt disponible').count()).toBe(3);
+    // Registration's service replaces the « Mes choix » card.
+    await page
+      .getByTestId('my-courses')
+      .getByRole('link', { name: /mes choix de cours$/ })
+      .waitFor();
+    expect(await page.getByText('Bientôt disponible').count()).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await h.expectAccessible(page, 'web-student-home-phone');
 
-    // The menu offers the home only.
+    // The menu offers the home and her course choices.
     await page.getByRole('button', { name: 'Ouvrir le menu de navigation' }).click();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Mes choix de cours']);
     await h.expectAccessible(page, 'web-student-menu-phone');
     await page.keyboard.press('Escape');
 

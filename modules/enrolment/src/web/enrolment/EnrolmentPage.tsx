@@ -139,6 +139,7 @@ export default function EnrolmentPage() {
                   : []),
               ]}
             />
+            {current.status === 'validated' && <Link component={RouterLink} to="cursus" children={t('staff.fromEnrolment', { ns: 'registration' })} />}
           </CardContent>
         </Card>
       </Stack>
