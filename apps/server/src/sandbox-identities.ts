@@ -30,6 +30,14 @@ export const sandboxAccounts: {
   { login: 'student1', password: 'student1-sandbox', displayName: 'Camille Martin', roles: ['student'], learnerCode: 'PGS0000001', about: 'student' },
   { login: 'student2', password: 'student2-sandbox', displayName: 'Léa Bernard', roles: ['student'], learnerCode: 'PGS0000002', about: 'student' },
   { login: 'student3', password: 'student3-sandbox', displayName: 'Hugo Petit', roles: ['student'], learnerCode: 'PGS0000003', about: 'student' },
+  {
+    login: 'student4',
+    password: 'student4-sandbox',
+    displayName: 'Éloïse Nguyễn',
+    roles: ['student'],
+    learnerCode: 'PGS0000004',
+    about: 'student enrolled in the Licence’s third year, choosing her courses',
+  },
 ];
 
 export const sandboxClient = { clientId: 'sandbox-integration', secret: 'sandbox-integration-secret', roles: ['service' as Role] };

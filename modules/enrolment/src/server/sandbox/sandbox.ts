@@ -9,8 +9,8 @@ import { createLearner } from '../learners/learner-commands.ts';
 import { enrolmentPoints, learners } from '../shared/tables.ts';
 
 /**
- * The sandbox's learners. The first three are the demo student accounts
- * (student1…3 hold the codes PGS0000001…3), created first so that the
+ * The sandbox's learners. The first four are the demo student accounts
+ * (student1…4 hold the codes PGS0000001…4), created first so that the
  * sequence gives them those codes.
  */
 const LEARNERS: CreateLearner[] = [
@@ -104,12 +104,12 @@ export async function loadSandbox(context: ModuleContext): Promise<void> {
   const codes = [...new Set(['LINF-L1', 'LINF-L2', 'LINF-L3', 'MINF-M1', ...ADMISSIONS.map((admission) => admission.point)])];
   const points = await context.db.select().from(enrolmentPoints).where(inArray(enrolmentPoints.code, codes));
   const pointOf = new Map(points.map((point) => [point.code, point.objectId]));
-  // Hugo Petit (demo account student3) re-enrolled at the Licence's third year and was validated
-  // (before the documents were asked for): his course choices are open in the sandbox.
+  // Éloïse Nguyễn (demo account student4) re-enrolled at the Licence's third year and was validated
+  // (before the documents were asked for): her course choices are open in the sandbox.
   const third = pointOf.get('LINF-L3');
-  const hugo = await context.db.select({ id: learners.id }).from(learners).where(eq(learners.code, 'PGS0000003'));
-  if (third !== undefined && hugo[0] !== undefined) {
-    const enrolment = await createEnrolment(context, { learnerId: hugo[0].id, pointId: third, origin: 'REINSCRIPTION', regime: 'FI' }, origin);
+  const eloise = await context.db.select({ id: learners.id }).from(learners).where(eq(learners.code, 'PGS0000004'));
+  if (third !== undefined && eloise[0] !== undefined) {
+    const enrolment = await createEnrolment(context, { learnerId: eloise[0].id, pointId: third, origin: 'REINSCRIPTION', regime: 'FI' }, origin);
     await submitEnrolment(context, enrolment.id, `sandbox-${enrolment.id}`, origin);
     await setPaymentStatus(context, enrolment.id, 'exempt', origin);
     await validateEnrolment(context, enrolment.id, undefined, origin);

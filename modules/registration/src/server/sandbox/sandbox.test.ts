@@ -3,7 +3,7 @@ import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
 import { allModulesForSandbox } from '../../../test/sandbox-modules.ts';
 import type { Cursus, Group } from '../../contract/index.ts';
 
-/** The sandbox: Hugo Petit (student3) has a validated Licence third year whose language choice is open; two TD groups exist. */
+/** The sandbox: Éloïse Nguyễn (student4) has a validated Licence third year whose language choice is open; two TD groups exist. */
 describe('the registration sandbox', () => {
   let runtime: TestRuntime;
   beforeAll(async () => {
@@ -12,8 +12,8 @@ describe('the registration sandbox', () => {
   }, 120_000);
   afterAll(async () => runtime.close());
 
-  it('gives student3 a cursus with the semester 5 language choice open, and the software design course two TD groups', async () => {
-    const student = { subject: 'student3', roles: ['student' as const], learnerCode: 'PGS0000003' };
+  it('gives student4 a cursus with the semester 5 language choice open, and the software design course two TD groups', async () => {
+    const student = { subject: 'student4', roles: ['student' as const], learnerCode: 'PGS0000004' };
     const response = await runtime.request('GET', '/api/registration/v1/me/cursus', undefined, {}, student);
     expect(response.statusCode, response.body).toBe(200);
     const [cursus] = response.json() as Cursus[];
