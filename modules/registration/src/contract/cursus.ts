@@ -39,6 +39,7 @@ export const CursusEntry = Type.Object({
   ects: Type.Union([Type.Number(), Type.Null()]),
   kind: EntryKind,
   status: EntryStatus,
+  offeredAt: Type.Union([Timestamp, Type.Null()], { description: 'When the seat was offered, for offered entries.' }),
   /** Place on the waiting list (1 = next to be offered a seat), for waiting entries. */
   waitingRank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   chosenBy: Type.Union([Type.Literal('learner'), Type.Literal('staff'), Type.Null()]),
@@ -92,6 +93,7 @@ export const Cursus = Type.Object({
   learnerCode: Type.String(),
   periodId: Id,
   pointId: Id,
+  formationId: Type.Union([Id, Type.Null()], { description: 'The validated formation of the enrolment point (its choice window).' }),
   entries: Type.Array(CursusEntry, { description: 'Parents before children, siblings in the curriculum order.' }),
   groupings: Type.Array(CursusGrouping),
   window: Type.Union([ChoiceWindow, Type.Null()], { description: 'The choice window of the formation; null: none set (students cannot choose yet).' }),

@@ -9659,6 +9659,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -9680,6 +9682,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -9807,6 +9811,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -9828,6 +9834,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -9967,6 +9975,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -9988,6 +9998,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -10126,6 +10138,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -10147,6 +10161,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -10274,6 +10290,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -10295,6 +10313,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -10434,6 +10454,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -10455,6 +10477,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -10593,6 +10617,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -10614,6 +10640,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -10753,6 +10781,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -10774,6 +10804,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -10907,6 +10939,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -10928,6 +10962,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -11072,6 +11108,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -11093,6 +11131,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -11226,6 +11266,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -11247,6 +11289,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */
@@ -11385,6 +11429,8 @@ export interface operations {
             periodId: string;
             /** Format: uuid */
             pointId: string;
+            /** @description The validated formation of the enrolment point (its choice window). */
+            formationId: string | null;
             /** @description Parents before children, siblings in the curriculum order. */
             entries: {
               /**
@@ -11406,6 +11452,8 @@ export interface operations {
               kind: 'point' | 'mandatory' | 'chosen';
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description When the seat was offered, for offered entries. */
+              offeredAt: string | null;
               waitingRank: number | null;
               chosenBy: 'learner' | 'staff' | null;
               /** @description Dispense: the learner need not follow nor be assessed on it. */

@@ -48,7 +48,7 @@ export async function offerFreeSeats(tx: Transaction, objectId: string): Promise
     if ((await takeSeat(tx, objectId)) === 'full') return offers;
     await tx
       .update(entries)
-      .set({ status: 'offered', holdsSeat: true })
+      .set({ status: 'offered', holdsSeat: true, offeredAt: sql`now()` as unknown as Date })
       .where(and(eq(entries.enrolmentId, next.enrolmentId), eq(entries.path, next.path)));
     offers.push({ ...next, objectId });
   }

@@ -78,6 +78,7 @@ export const entries = registrationSchema.table(
     chosenBy: text('chosen_by').$type<'learner' | 'staff'>(),
     holdsSeat: boolean('holds_seat').notNull().default(false),
     waitingSince: timestamp('waiting_since', { withTimezone: true, mode: 'date' }),
+    offeredAt: timestamp('offered_at', { withTimezone: true, mode: 'date' }),
     exemptionReason: text('exemption_reason'),
     carriedMark: numeric('carried_mark', { mode: 'string' }),
     carriedFrom: text('carried_from'),
