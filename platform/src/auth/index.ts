@@ -5,3 +5,4 @@ export * from './principal.ts';
 export * from './token-issuer.ts';
 export * from './verifier.ts';
 export * from './accounts.ts';
+export * from './structure-lineage.ts';

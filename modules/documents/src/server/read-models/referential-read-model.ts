@@ -1,18 +1,7 @@
-import { inArray, sql } from 'drizzle-orm';
-import type { EventHandler, Transaction } from '@pegase/platform';
+import { sql } from 'drizzle-orm';
+import { keepStructureLineage, type EventHandler, type Transaction } from '@pegase/platform';
 import { referentialEvents, type Establishment, type Period, type Structure } from '@pegase/referential/contract';
 import { establishment, periods, structures } from '../shared/tables.ts';
-
-/** A structure and the codes of its lineage (its parents are announced before it; a move announces each descendant). */
-async function keepStructure(tx: Transaction, structure: Structure): Promise<void> {
-  const ancestors = structure.ancestorIds.length === 0 ? [] : await tx.select().from(structures).where(inArray(structures.id, structure.ancestorIds));
-  const codeOf = new Map(ancestors.map((row) => [row.id, row.code]));
-  const lineageCodes = [...structure.ancestorIds.flatMap((id) => codeOf.get(id) ?? []), structure.code];
-  await tx
-    .insert(structures)
-    .values({ id: structure.id, code: structure.code, lineageCodes })
-    .onConflictDoUpdate({ target: structures.id, set: { code: structure.code, lineageCodes } });
-}
 
 async function keepPeriod(tx: Transaction, period: Period): Promise<void> {
   const values = {
@@ -49,7 +38,7 @@ export function referentialReadModel(): EventHandler[] {
     ...[referentialEvents.structureCreated, referentialEvents.structureUpdated].map((event) => ({
       consumer: 'documents.structures',
       event: event.type,
-      handle: (e: { data: unknown }, tx: Transaction) => keepStructure(tx, e.data as Structure),
+      handle: (e: { data: unknown }, tx: Transaction) => keepStructureLineage(tx, structures, e.data as Structure),
     })),
     ...[referentialEvents.periodCreated, referentialEvents.periodUpdated].map((event) => ({
       consumer: 'documents.periods',
