@@ -49,6 +49,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       'Offre de formation',
       'Inscriptions',
       'Choix de cours',
+      'Groupes et listes',
     ]);
     await page.getByTestId('figure').nth(2).waitFor();
     const figures = (await page.getByTestId('figure').allTextContents()).map((text) => Number(text.replace(/\s/g, '')));
@@ -213,7 +214,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await context.close();
   }, 240_000);
 
-  it('shows the admin every page and the teacher their home and the training offer only', async () => {
+  it('shows the admin every page and the teacher their home, the training offer and the groups and class lists only', async () => {
     const context = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const admin = await context.newPage();
     await h.logIn(admin, 'admin', 'admin-sandbox');
@@ -226,6 +227,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       'Offre de formation',
       'Inscriptions',
       'Choix de cours',
+      'Groupes et listes',
     ]);
     await admin.getByTestId('figure').nth(2).waitFor();
     await h.expectAccessible(admin, 'web-admin-home');
@@ -239,6 +241,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     expect(await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents()).toEqual([
       'Accueil',
       'Offre de formation',
+      'Groupes et listes',
     ]);
     await h.expectAccessible(teacher, 'web-teacher-home');
     await teacher.goto(`${h.base}/structures/new`);

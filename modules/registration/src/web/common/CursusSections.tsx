@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { answerOffer, type Chooser, type Cursus, type CursusEntry } from '../registration-api.ts';
 import { domId, windowState } from './choices.ts';
-import { CursusTree } from './CursusTree.tsx';
+import { CursusTree, type EntryActions } from './CursusTree.tsx';
 import { formatWhen } from './dates.ts';
 import { courseName } from './EntryStatus.tsx';
 import { GroupingForm } from './GroupingForm.tsx';
@@ -16,6 +16,9 @@ interface CursusSectionsProps {
   level: 2 | 3;
   onSaved: (cursus: Cursus) => void;
   onStale: () => void;
+  /** What staff do on each entry of the tree (exempt, credit), and the announcement of what they did, above the tree. */
+  entryActions?: EntryActions;
+  treeNotice?: ReactNode;
 }
 
 /** When students choose, as the student or staff read it. */
@@ -37,7 +40,7 @@ export function WindowNotice({ cursus, chooser }: { cursus: Cursus; chooser: Cho
  * follows. The student's page and the staff's show the same; staff choose
  * whatever the window.
  */
-export function CursusSections({ cursus, chooser, level, onSaved, onStale }: CursusSectionsProps) {
+export function CursusSections({ cursus, chooser, level, onSaved, onStale, entryActions, treeNotice }: CursusSectionsProps) {
   const { t, i18n } = useTranslation('registration');
   const heading = `h${level}` as const;
   const variant = level === 2 ? 'h5' : 'h6';
@@ -125,7 +128,8 @@ export function CursusSections({ cursus, chooser, level, onSaved, onStale }: Cur
         <Typography component={heading} variant={variant} id={ids.tree} sx={{ mb: 1 }}>
           {t(`cursus.tree.${chooser}`)}
         </Typography>
-        <CursusTree cursus={cursus} chooser={chooser} />
+        {treeNotice}
+        <CursusTree cursus={cursus} chooser={chooser} actions={entryActions} />
       </Box>
     </>
   );

@@ -25,11 +25,25 @@ describe('registration’s texts', () => {
     }
   });
 
-  it('name every kind and status of an entry the API answers, and every problem of a choice', () => {
+  it('name every kind and status of an entry the API answers, and every problem of registration', () => {
     expect(Object.keys(registrationFr.kind).sort()).toEqual(['chosen', 'mandatory', 'point']);
     expect(Object.keys(registrationFr.status).sort()).toEqual(['offered', 'registered', 'waiting']);
     expect(Object.keys(registrationFr.problems).sort()).toEqual(
-      ['busy', 'choice-window-closed', 'enrolment-not-validated', 'invalid-choice', 'invalid-window', 'no-offer', 'not-a-grouping'].sort(),
+      [
+        'busy',
+        'choice-window-closed',
+        'enrolment-not-validated',
+        'invalid-choice',
+        'invalid-window',
+        'no-offer',
+        'not-a-grouping',
+        'invalid-entry',
+        'invalid-arrangements',
+        'group-full',
+        'not-following',
+        'no-groups',
+        'duplicate-code',
+      ].sort(),
     );
   });
 

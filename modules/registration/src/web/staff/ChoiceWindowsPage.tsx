@@ -2,23 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { FormErrorSummary, labelIn, PageHeading, ProblemError, type FormFieldError } from '@pegase/web-kit';
 import { windowState } from '../common/choices.ts';
+import { FormationPicker, useFormationChoice } from '../common/FormationPicker.tsx';
 import { formatWhen, fromLocalInput, toLocalInput } from '../common/dates.ts';
 import { problemSlugOf } from '../common/problems.ts';
 import { RegistrationProblem } from '../common/RegistrationProblem.tsx';
-import {
-  academicYears,
-  cursusKeys,
-  getChoiceWindow,
-  LOOKUP_STALE_MS,
-  putChoiceWindow,
-  REGISTRATION,
-  validatedFormations,
-  type ChoiceWindow,
-  type Formation,
-} from '../registration-api.ts';
+import { cursusKeys, getChoiceWindow, putChoiceWindow, REGISTRATION, type ChoiceWindow, type Formation } from '../registration-api.ts';
 
 type Field = 'opensAt' | 'closesAt';
 
@@ -150,73 +140,15 @@ function FormationWindow({ formation }: { formation: Formation }) {
  * a form to set it. Outside it only staff change choices.
  */
 export default function ChoiceWindowsPage() {
-  const { t, i18n } = useTranslation('registration');
-  const [params, setParams] = useSearchParams();
-  const years = useQuery({ queryKey: [REGISTRATION, 'academic-years'], queryFn: academicYears, staleTime: LOOKUP_STALE_MS });
-  const today = new Date().toISOString().slice(0, 10);
-  const asked = params.get('period');
-  const period =
-    years.data?.find((year) => year.id === asked) ?? years.data?.find((year) => year.startDate <= today && today <= year.endDate) ?? years.data?.[0];
-  const formations = useQuery({
-    queryKey: [REGISTRATION, 'formations', period?.id ?? ''],
-    queryFn: () => validatedFormations(period!.id),
-    enabled: period !== undefined,
-    staleTime: LOOKUP_STALE_MS,
-  });
-  const formation = formations.data?.find((item) => item.id === params.get('formation'));
-  const choose = (next: { period?: string; formation?: string }) => {
-    const values: Record<string, string> = {};
-    const periodId = next.period ?? period?.id;
-    if (periodId) values['period'] = periodId;
-    if (next.formation) values['formation'] = next.formation;
-    setParams(values, { replace: true });
-  };
+  const { t } = useTranslation('registration');
+  const choice = useFormationChoice();
+  const { formation } = choice;
 
   return (
     <Box sx={{ maxWidth: 960 }}>
       <PageHeading>{t('windows.title')}</PageHeading>
       <Typography sx={{ mb: 2 }}>{t('windows.intro')}</Typography>
-      {years.error && <RegistrationProblem error={years.error} />}
-      {!years.data && !years.error && <Typography role="status">{t('loading')}</Typography>}
-      {years.data && !period && <Alert severity="info">{t('windows.noPeriod')}</Alert>}
-      {period && (
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 3 }}>
-          <TextField
-            select
-            id="window-period"
-            label={t('windows.period')}
-            value={period.id}
-            onChange={(event) => choose({ period: event.target.value })}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-            sx={{ minWidth: 240 }}
-          >
-            {(years.data ?? []).map((year) => (
-              <option key={year.id} value={year.id}>
-                {labelIn(i18n.language, year.labels)}
-              </option>
-            ))}
-          </TextField>
-          <TextField
-            select
-            id="window-formation-choice"
-            label={t('windows.formation')}
-            value={formation?.id ?? ''}
-            onChange={(event) => choose({ formation: event.target.value })}
-            disabled={!formations.data || formations.data.length === 0}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-            sx={{ flexGrow: 1, minWidth: 0 }}
-          >
-            <option value="">{t('windows.chooseFormation')}</option>
-            {(formations.data ?? []).map((item) => (
-              <option key={item.id} value={item.id}>
-                {t('windows.formationOf', { code: item.code, label: labelIn(i18n.language, item.labels) })}
-              </option>
-            ))}
-          </TextField>
-        </Stack>
-      )}
-      {formations.error && <RegistrationProblem error={formations.error} />}
-      {formations.data?.length === 0 && <Alert severity="info">{t('windows.noFormation')}</Alert>}
+      <FormationPicker choice={choice} idPrefix="window" />
       {formation && <FormationWindow key={formation.id} formation={formation} />}
     </Box>
   );

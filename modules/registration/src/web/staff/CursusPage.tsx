@@ -8,13 +8,27 @@ import { CursusSections } from '../common/CursusSections.tsx';
 import { courseName } from '../common/EntryStatus.tsx';
 import { learnerName, useLearner, usePeriod } from '../common/lookups.ts';
 import { RegistrationProblem } from '../common/RegistrationProblem.tsx';
-import { cursusKeys, getCursus } from '../registration-api.ts';
+import { cursusKeys, getCursus, type Cursus } from '../registration-api.ts';
+import { ArrangementsSection } from './ArrangementsSection.tsx';
+import { useEntryActions } from './EntryActions.tsx';
+
+/** The cursus's sections for staff: choices, the tree with exemptions and credits on each entry, the special arrangements. */
+function StaffCursus({ cursus, onSaved, onStale }: { cursus: Cursus; onSaved: (cursus: Cursus) => void; onStale: () => void }) {
+  const { actions, notice } = useEntryActions(cursus, onSaved);
+  return (
+    <>
+      <CursusSections cursus={cursus} chooser="staff" level={2} onSaved={onSaved} onStale={onStale} entryActions={actions} treeNotice={notice} />
+      <ArrangementsSection cursus={cursus} onSaved={onSaved} />
+    </>
+  );
+}
 
 /**
  * A learner's cursus for one enrolment, for staff: the same tree and
  * grouping forms as the student's page, sent as staff (at any time, the
  * students' window open or not), and the seats offered to the learner,
- * answered for them.
+ * answered for them; exemptions and credits carried over on each entry of
+ * the tree, and the special arrangements.
  */
 export default function CursusPage() {
   const { t, i18n } = useTranslation('registration');
@@ -58,10 +72,8 @@ export default function CursusPage() {
           />
         </CardContent>
       </Card>
-      <CursusSections
+      <StaffCursus
         cursus={current}
-        chooser="staff"
-        level={2}
         onSaved={(next) => client.setQueryData(cursusKeys.one(enrolmentId), next)}
         onStale={() => void client.invalidateQueries({ queryKey: cursusKeys.one(enrolmentId) })}
       />
