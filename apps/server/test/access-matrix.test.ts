@@ -171,6 +171,8 @@ describe('access of every route', () => {
     const group = await runtime.request('POST', `/api/registration/v1/objects/${point.id}/groups`, { kind: 'TP', code: 'TP-MATRIX' });
     expect(group.statusCode, group.body).toBe(201);
     const placement = { enrolmentId: certified.id, path: 'MATRIX-ENR>MATRIX-ENR-Y1' };
+    const doomed = await runtime.request('POST', `/api/registration/v1/objects/${point.id}/groups`, { kind: 'TP', code: 'TP-DOOMED' });
+    expect(doomed.statusCode, doomed.body).toBe(201);
     /**
      * For each staff-scoped route, requests on the sciences and on the top of
      * the tree, with the status the staff of the sciences get: staff of the
@@ -404,6 +406,12 @@ describe('access of every route', () => {
       ],
       'POST /api/registration/v1/objects/{objectId}/groups/split': [
         { method: 'POST', url: `/api/registration/v1/objects/${point.id}/groups/split`, body: { kind: 'TP' }, sciencesStaff: 200 },
+      ],
+      'PATCH /api/registration/v1/groups/{groupId}': [
+        { method: 'PATCH', url: `/api/registration/v1/groups/${group.json().id}`, body: { capacity: 5 }, sciencesStaff: 200 },
+      ],
+      'DELETE /api/registration/v1/groups/{groupId}': [
+        { method: 'DELETE', url: `/api/registration/v1/groups/${doomed.json().id}`, body: undefined, sciencesStaff: 204 },
       ],
       'POST /api/registration/v1/groups/{groupId}/members': [
         { method: 'POST', url: `/api/registration/v1/groups/${group.json().id}/members`, body: placement, sciencesStaff: 200 },

@@ -30,4 +30,5 @@ export const registrationEvents = {
     'A teaching group was created, or learners were placed in it or taken out of it (by hand or by an even split): the group with its member count.',
     Group,
   ),
+  groupDeleted: defineEvent('registration.group.deleted', 'A teaching group was deleted; its members are left without a group of its kind.', Group),
 } as const;

@@ -26,6 +26,12 @@ export const CreateGroup = Type.Object(
 );
 export type CreateGroup = Static<typeof CreateGroup>;
 
+export const UpdateGroup = Type.Object(
+  { code: Type.Optional(GroupCode), capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 10_000 }), Type.Null()])) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateGroup = Static<typeof UpdateGroup>;
+
 export const Placement = Type.Object({ enrolmentId: Id, path: CursusPath }, { additionalProperties: false });
 export type Placement = Static<typeof Placement>;
 
@@ -47,7 +53,8 @@ export const ClassMember = Type.Object({
   givenNames: Type.String(),
   path: CursusPath,
   status: EntryStatus,
-  exempted: Type.Boolean(),
+  exempted: Type.Boolean({ description: 'Exempted (dispense) from the object.' }),
+  carriedOver: Type.Boolean({ description: 'Acquired in an earlier year (a credit carried over).' }),
   groups: Type.Array(GroupCode, { description: 'Codes of the groups of the object they are placed in.' }),
 });
 export type ClassMember = Static<typeof ClassMember>;

@@ -1602,6 +1602,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registration/v1/groups/{groupId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a group: its members are left without a group of its kind (the even split places them again). */
+    delete: operations['deleteGroup'];
+    options?: never;
+    head?: never;
+    /** Rename a group or change its capacity (never below its members: 409 group-too-small). */
+    patch: operations['updateGroup'];
+    trace?: never;
+  };
   '/api/registration/v1/objects/{objectId}/groups/split': {
     parameters: {
       query?: never;
@@ -11681,6 +11699,109 @@ export interface operations {
       };
     };
   };
+  deleteGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @example TD1 */
+          code?: string;
+          capacity?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            objectId: string;
+            /**
+             * @description TD, TP…: a learner follows one group of each kind of an object.
+             * @example TD
+             */
+            kind: string;
+            /** @example TD1 */
+            code: string;
+            /** @description Places; null: no limit. */
+            capacity: number | null;
+            members: number;
+            /** Format: date-time */
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   splitIntoGroups: {
     parameters: {
       query?: never;
@@ -11937,7 +12058,10 @@ export interface operations {
               path: string;
               /** @description registered: followed; waiting: on the waiting list of a full object; offered: a seat freed up and is held for the learner to accept. */
               status: 'registered' | 'waiting' | 'offered';
+              /** @description Exempted (dispense) from the object. */
               exempted: boolean;
+              /** @description Acquired in an earlier year (a credit carried over). */
+              carriedOver: boolean;
               /** @description Codes of the groups of the object they are placed in. */
               groups: string[];
             }[];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { conflict, notFound, ruleProblem, type ModuleContext, type Origin, type Scope, type Transaction } from '@pegase/platform';
-import { registrationEvents, type CreateGroup, type Group, type Placement, type SplitReport } from '../../contract/index.ts';
+import { registrationEvents, type CreateGroup, type Group, type Placement, type SplitReport, type UpdateGroup } from '../../contract/index.ts';
 import { assertManagesPoint } from '../cursus/cursus-access.ts';
 import { entries, enrolments, groupMembers, groups, learners, objects } from '../shared/tables.ts';
 import { splitEvenly } from './balanced-split.ts';
@@ -158,5 +158,49 @@ export async function splitIntoGroups(context: ModuleContext, objectId: string, 
       origin,
     );
     return { placed: rows.length, unplaced: waiting.length - rows.length, groups: changed.sort((a, b) => a.code.localeCompare(b.code)) };
+  });
+}
+
+const memberCount = async (tx: Transaction, groupId: string) =>
+  (
+    await tx
+      .select({ members: sql<number>`count(*)`.mapWith(Number) })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, groupId))
+  )[0]?.members ?? 0;
+
+/** A new code (unique in the object) or capacity (never below the members already placed). */
+export async function updateGroup(context: ModuleContext, groupId: string, change: UpdateGroup, origin: Origin): Promise<Group> {
+  return context.transaction(async (tx) => {
+    const group = await lockedGroup(tx, groupId);
+    await assertManagesPoint(tx, origin.scope, group.objectId, 'change this group');
+    if (change.capacity !== undefined && change.capacity !== null) {
+      const members = await memberCount(tx, groupId);
+      if (members > change.capacity) {
+        throw conflict('group-too-small', `Group ${group.code} has ${members} members: take some out before giving it ${change.capacity} places.`);
+      }
+    }
+    if (change.code !== undefined && change.code !== group.code) {
+      const [taken] = await tx
+        .select({ id: groups.id })
+        .from(groups)
+        .where(and(eq(groups.objectId, group.objectId), eq(groups.code, change.code)));
+      if (taken !== undefined) throw conflict('duplicate-code', `The object already has a group ${change.code}.`);
+    }
+    await tx
+      .update(groups)
+      .set({ ...(change.code === undefined ? {} : { code: change.code }), ...(change.capacity === undefined ? {} : { capacity: change.capacity }) })
+      .where(eq(groups.id, groupId));
+    return (await announceGroups(context, tx, [groupId], origin))[0]!;
+  });
+}
+
+export async function deleteGroup(context: ModuleContext, groupId: string, origin: Origin): Promise<void> {
+  await context.transaction(async (tx) => {
+    const group = await lockedGroup(tx, groupId);
+    await assertManagesPoint(tx, origin.scope, group.objectId, 'delete this group');
+    const [before] = await groupsOf(tx, { ids: [groupId] });
+    await tx.delete(groups).where(eq(groups.id, groupId));
+    await context.publish(tx, registrationEvents.groupDeleted, before!, { subject: groupId, origin, before: null });
   });
 }

@@ -38,7 +38,8 @@ export async function classList(db: Executor, objectId: string, filter: { groupI
       givenNames: learners.givenNames,
       path: entries.path,
       status: entries.status,
-      exempted: sql<boolean>`${entries.exemptionReason} is not null or ${entries.carriedMark} is not null`,
+      exempted: sql<boolean>`${entries.exemptionReason} is not null`,
+      carriedOver: sql<boolean>`${entries.carriedMark} is not null`,
       groups: sql<string[]>`coalesce((select array_agg(g.code order by g.kind, g.code) from ${groupMembers} m join ${groups} g on g.id = m.group_id
                                       where m.enrolment_id = ${entries.enrolmentId} and m.path = ${entries.path}), '{}')`,
     })
@@ -57,5 +58,9 @@ export async function classList(db: Executor, objectId: string, filter: { groupI
       ),
     )
     .orderBy(asc(learners.familyName), asc(learners.givenNames), asc(learners.code), asc(entries.path));
-  return { objectId, code: object.code, members: rows.map((row): ClassMember => ({ ...row, exempted: Boolean(row.exempted), groups: row.groups ?? [] })) };
+  return {
+    objectId,
+    code: object.code,
+    members: rows.map((row): ClassMember => ({ ...row, exempted: Boolean(row.exempted), carriedOver: Boolean(row.carriedOver), groups: row.groups ?? [] })),
+  };
 }

@@ -12,8 +12,9 @@ import {
   registrationPermissions,
   SplitGroups,
   SplitReport,
+  UpdateGroup,
 } from '../../contract/index.ts';
-import { objectInScope, createGroup, placeMember, removeMember, splitIntoGroups } from './group-commands.ts';
+import { createGroup, deleteGroup, objectInScope, placeMember, removeMember, splitIntoGroups, updateGroup } from './group-commands.ts';
 import { classList, groupsOf } from './group-queries.ts';
 
 const read = { access: { permission: registrationPermissions.classesRead } };
@@ -28,7 +29,7 @@ function classListCsv(list: ClassList): string {
     member.givenNames,
     member.path,
     member.groups.join(' '),
-    member.exempted ? 'oui' : '',
+    member.exempted ? 'oui' : member.carriedOver ? 'acquis' : '',
   ]);
   return `\uFEFF${stringify([['Numéro', 'Nom', 'Nom d’usage', 'Prénoms', 'Chemin', 'Groupes', 'Dispensé'], ...rows], { delimiter: ';', record_delimiter: 'windows' })}`;
 }
@@ -66,6 +67,38 @@ export async function groupRoutes(app: ModuleApp, context: ModuleContext): Promi
       },
     },
     async (request, reply) => reply.code(201).send(await createGroup(context, request.params.objectId, request.body, originOf(request))),
+  );
+
+  app.patch(
+    '/groups/:groupId',
+    {
+      config: write,
+      schema: {
+        summary: 'Rename a group or change its capacity (never below its members: 409 group-too-small).',
+        operationId: 'updateGroup',
+        params: GroupParams,
+        body: UpdateGroup,
+        response: { 200: Group },
+      },
+    },
+    async (request) => updateGroup(context, request.params.groupId, request.body, originOf(request)),
+  );
+
+  app.delete(
+    '/groups/:groupId',
+    {
+      config: write,
+      schema: {
+        summary: 'Delete a group: its members are left without a group of its kind (the even split places them again).',
+        operationId: 'deleteGroup',
+        params: GroupParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteGroup(context, request.params.groupId, originOf(request));
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

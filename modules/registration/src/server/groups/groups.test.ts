@@ -92,6 +92,39 @@ describe('teaching groups and class lists', () => {
     expect(waiting.json().entries.find((entry: { path: string }) => entry.path === f.paths.spanishM).status).toBe('waiting');
   });
 
+  it('renames a group or changes its capacity, never below its members, and deletes one', async () => {
+    const extra = (await api('POST', `/objects/${algoId}/groups`, { kind: 'TP', code: 'TP1', capacity: 3 })).json() as Group;
+    const list = (await api('GET', `/objects/${algoId}/class-list`)).json() as ClassList;
+    for (const member of list.members.slice(0, 2))
+      expect((await api('POST', `/groups/${extra.id}/members`, { enrolmentId: member.enrolmentId, path: algo })).statusCode).toBe(200);
+    const tooSmall = await api('PATCH', `/groups/${extra.id}`, { capacity: 1 });
+    expect(tooSmall.statusCode).toBe(409);
+    expect(tooSmall.json().type).toBe('urn:pegase:problem:group-too-small');
+    const renamed = await api('PATCH', `/groups/${extra.id}`, { code: 'TP-A', capacity: 2 });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ code: 'TP-A', capacity: 2, members: 2 });
+    expect((await api('PATCH', `/groups/${extra.id}`, { code: 'TD1' })).statusCode).toBe(409);
+    expect((await api('DELETE', `/groups/${extra.id}`)).statusCode).toBe(204);
+    const after = (await api('GET', `/objects/${algoId}/class-list`)).json() as ClassList;
+    expect(after.members.some((member) => member.groups.includes('TP-A'))).toBe(false);
+  });
+
+  it('tells an exempted learner from one who acquired the course earlier, in the list and its CSV', async () => {
+    const list = (await api('GET', `/objects/${algoId}/class-list`)).json() as ClassList;
+    const [first, second] = list.members;
+    expect((await api('PUT', `/enrolments/${first!.enrolmentId}/exemptions`, { path: algo, reason: 'Sportive de haut niveau' })).statusCode).toBe(200);
+    expect((await api('PUT', `/enrolments/${second!.enrolmentId}/carried-credits`, { path: algo, mark: '12.5', fromPeriod: '2025-2026' })).statusCode).toBe(
+      200,
+    );
+    const members = ((await api('GET', `/objects/${algoId}/class-list`)).json() as ClassList).members;
+    const of = (id: string) => members.find((member) => member.enrolmentId === id)!;
+    expect([of(first!.enrolmentId).exempted, of(first!.enrolmentId).carriedOver]).toEqual([true, false]);
+    expect([of(second!.enrolmentId).exempted, of(second!.enrolmentId).carriedOver]).toEqual([false, true]);
+    const csv = (await api('GET', `/objects/${algoId}/class-list?format=csv`)).body;
+    expect(csv).toContain(';oui\r\n');
+    expect(csv).toContain(';acquis\r\n');
+  });
+
   it('takes a learner out of their groups when their enrolment is cancelled', async () => {
     const list = (await api('GET', `/objects/${algoId}/class-list?groupId=${groups['TD1']!.id}`)).json() as ClassList;
     await f.call('POST', `/api/enrolment/v1/enrolments/${list.members[0]!.enrolmentId}/cancel`, { reason: 'Abandon' }, 200);

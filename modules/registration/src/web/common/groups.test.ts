@@ -10,6 +10,7 @@ const member = (familyName: string, givenNames: string, learnerCode: string, gro
   usageName: null,
   givenNames,
   path: 'F>L1>ALGO',
+  carriedOver: false,
   status: 'registered',
   exempted: false,
   groups,

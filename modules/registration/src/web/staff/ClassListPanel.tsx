@@ -99,8 +99,15 @@ export function ClassListPanel({
     {
       id: 'exempted',
       label: t('classList.exempted'),
-      cell: (member) => (member.exempted ? <Chip size="small" variant="outlined" label={t('classList.exempted')} title={t('classList.exemptedHelp')} /> : ''),
-      text: (member) => (member.exempted ? t('classList.exempted') : ''),
+      cell: (member) =>
+        member.exempted ? (
+          <Chip size="small" variant="outlined" label={t('classList.exempted')} title={t('classList.exemptedHelp')} />
+        ) : member.carriedOver ? (
+          <Chip size="small" variant="outlined" label={t('classList.carriedOver')} title={t('classList.carriedOverHelp')} />
+        ) : (
+          ''
+        ),
+      text: (member) => (member.exempted ? t('classList.exempted') : member.carriedOver ? t('classList.carriedOver') : ''),
     },
     ...(canWrite
       ? [
