@@ -1,0 +1,4 @@
+/** The assessment module's public contract: the only part other modules may import. */
+export * from './assessment.ts';
+export * from './events.ts';
+export * from './permissions.ts';

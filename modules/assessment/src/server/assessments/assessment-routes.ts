@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
+import { and, eq } from 'drizzle-orm';
+import { conflict, originOf, ruleProblem, type ModuleApp, type ModuleContext, type Origin } from '@pegase/platform';
+import {
+  Assessment,
+  AssessmentParams,
+  AssessmentQuery,
+  assessmentEvents,
+  assessmentPermissions,
+  CreateAssessment,
+  HistoryEntry,
+  MarkParams,
+  MarksReport,
+  PutMarks,
+  Sheet,
+} from '../../contract/index.ts';
+import { normalised } from '../rules/effective-rules.ts';
+import { pathInScope } from '../shared/access.ts';
+import { assessments, paths, sheetLocks } from '../shared/tables.ts';
+import { assessmentInScope, assessmentOf, assessmentsOf } from './assessment-store.ts';
+import { enterMarks, historyOf, sheetOf } from './marks.ts';
+
+async function setLock(context: ModuleContext, id: string, locked: boolean, origin: Origin): Promise<Assessment> {
+  return context.transaction(async (tx) => {
+    const { row, assessment } = await assessmentInScope(tx, origin.scope, id, `${locked ? 'lock' : 'unlock'} this mark sheet`, true);
+    if ((assessment.locked !== null) === locked) return assessment;
+    if (locked) await tx.insert(sheetLocks).values({ assessmentId: id, lockedBy: origin.actor.login ?? origin.actor.subject });
+    else await tx.delete(sheetLocks).where(eq(sheetLocks.assessmentId, id));
+    const [lock] = await tx.select().from(sheetLocks).where(eq(sheetLocks.assessmentId, id));
+    const after = assessmentOf(row, lock);
+    await context.publish(tx, assessmentEvents.sheetLocked, after, { subject: id, origin, before: assessment });
+    return after;
+  });
+}
+
+/** Assessments (épreuves) of course elements, their mark sheets, marks and locks. */
+export async function assessmentRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
+  app.post(
+    '/assessments',
+    {
+      config: { access: { permission: assessmentPermissions.sheetsManage } },
+      schema: {
+        summary: 'Create an assessment (épreuve) of a course element for a session, with its coefficient among the element’s assessments (marks on 20).',
+        operationId: 'createAssessment',
+        body: CreateAssessment,
+        response: { 201: Assessment },
+      },
+    },
+    async (request, reply) => {
+      const origin = originOf(request);
+      const created = await context.transaction(async (tx) => {
+        const body = request.body;
+        await pathInScope(tx, origin.scope, body.periodId, body.path, 'create assessments of this path');
+        const [child] = await tx
+          .select({ path: paths.path })
+          .from(paths)
+          .where(and(eq(paths.periodId, body.periodId), eq(paths.parentPath, body.path)))
+          .limit(1);
+        if (child !== undefined) {
+          throw ruleProblem(
+            'not-a-course-element',
+            `${body.path} has children (${child.path}…): assessments belong to the course elements at the bottom of the tree, whose marks the results average upwards.`,
+          );
+        }
+        const coefficient = normalised(body.coefficient ?? '1');
+        if (coefficient === undefined || coefficient === '0.000') {
+          throw ruleProblem('invalid-rule', 'The coefficient of an assessment is a decimal above 0 with at most 3 decimals.', [
+            { in: 'body', field: '/coefficient', message: 'must be a decimal above 0 with at most 3 decimals' },
+          ]);
+        }
+        const [row] = await tx
+          .insert(assessments)
+          .values({ id: randomUUID(), periodId: body.periodId, path: body.path, session: body.session, code: body.code, label: body.label, coefficient })
+          .onConflictDoNothing()
+          .returning();
+        if (row === undefined)
+          throw conflict('duplicate-code', `${body.path} already has an assessment ${body.code} in session ${body.session}: choose another code.`);
+        const assessment = assessmentOf(row, null);
+        await context.publish(tx, assessmentEvents.assessmentCreated, assessment, { subject: row.id, origin });
+        return assessment;
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/assessments',
+    {
+      config: { access: { permission: assessmentPermissions.rulesRead } },
+      schema: {
+        summary: 'The assessments of a course element in a period, both sessions.',
+        operationId: 'listAssessments',
+        querystring: AssessmentQuery,
+        response: { 200: Type.Array(Assessment) },
+      },
+    },
+    async (request) =>
+      context.transaction(async (tx) => {
+        const { periodId, path } = request.query;
+        await pathInScope(tx, originOf(request).scope, periodId, path, 'read the assessments of this path');
+        return assessmentsOf(tx, periodId, path);
+      }),
+  );
+
+  app.get(
+    '/assessments/:id/sheet',
+    {
+      config: { access: { permission: assessmentPermissions.marksRead } },
+      schema: {
+        summary:
+          'The mark sheet of an assessment: the learners whose cursus follows its course element (neither exempted nor credited), with their current mark, by name.',
+        operationId: 'getSheet',
+        params: AssessmentParams,
+        response: { 200: Sheet },
+      },
+    },
+    async (request) => context.transaction((tx) => sheetOf(tx, request.params.id, originOf(request))),
+  );
+
+  app.put(
+    '/assessments/:id/marks',
+    {
+      config: { access: { permission: assessmentPermissions.marksWrite } },
+      schema: {
+        summary:
+          'Enter marks on a sheet, all or nothing: a mark on 20 with at most 3 decimals ("12.5"), ABI, ABJ, or null to clear it. Every wrong row is named in errors[] (422 invalid-marks) and nothing is written; a locked sheet refuses marks (409 sheet-locked).',
+        operationId: 'putMarks',
+        params: AssessmentParams,
+        body: PutMarks,
+        response: { 200: MarksReport },
+      },
+    },
+    async (request) => enterMarks(context, request.params.id, request.body, originOf(request)),
+  );
+
+  app.get(
+    '/assessments/:id/marks/:enrolmentId/history',
+    {
+      config: { access: { permission: assessmentPermissions.marksRead } },
+      schema: {
+        summary: 'Every change of a learner’s mark on an assessment: who, when, before and after (null: none), and the request.',
+        operationId: 'getMarkHistory',
+        params: MarkParams,
+        response: { 200: Type.Array(HistoryEntry) },
+      },
+    },
+    async (request) => context.transaction((tx) => historyOf(tx, request.params.id, request.params.enrolmentId, originOf(request))),
+  );
+
+  for (const [action, locked] of [
+    ['lock', true],
+    ['unlock', false],
+  ] as const) {
+    app.post(
+      `/assessments/:id/${action}`,
+      {
+        config: { access: { permission: assessmentPermissions.sheetsManage } },
+        schema: {
+          summary: locked
+            ? 'Lock the mark sheet of an assessment: its marks can no longer change until it is unlocked.'
+            : 'Unlock the mark sheet of an assessment.',
+          operationId: `${action}Sheet`,
+          params: AssessmentParams,
+          response: { 200: Assessment },
+        },
+      },
+      async (request) => setLock(context, request.params.id, locked, originOf(request)),
+    );
+  }
+}
