@@ -72,7 +72,7 @@ create table assessment.rules (
   path text not null,
   coefficient numeric(9, 3) not null check (coefficient > 0),
   pass_mark numeric(6, 3) not null check (pass_mark between 0 and 20),
-  credits numeric(6, 3) not null check (credits >= 0),
+  credits numeric(9, 3) not null check (credits >= 0),
   compensates boolean not null,
   eliminatory numeric(6, 3) check (eliminatory between 0 and 20),
   abj_policy text not null check (abj_policy in ('neutral', 'zero')),

@@ -164,4 +164,15 @@ describe('rules, assessments, mark sheets and marks', () => {
     expect(((await api('POST', `/assessments/${exam.id}/unlock`)).json() as Assessment).locked).toBeNull();
     expect((await api('PUT', `/assessments/${exam.id}/marks`, { marks: [{ enrolmentId: martin, mark: '15' }] })).statusCode).toBe(200);
   });
+
+  it('takes a cancelled enrolment off the sheets: registration announces its cursus empty', async () => {
+    const bernard = learners[1]!.enrolment.id;
+    await f.call('POST', `/api/enrolment/v1/enrolments/${bernard}/cancel`, { reason: 'Abandon' }, 200);
+    await f.runtime.drainEvents();
+    expect(((await api('GET', `/assessments/${exam.id}/sheet`)).json() as Sheet).lines.map((line) => line.familyName)).toEqual(['Martin']);
+    const refused = await api('PUT', `/assessments/${exam.id}/marks`, { marks: [{ enrolmentId: bernard, mark: '10' }] });
+    expect([refused.statusCode, refused.json().errors[0].field]).toEqual([422, '/marks/0']);
+    const results = await api('GET', `/enrolments/${bernard}/results`);
+    expect([results.statusCode, results.json().type]).toEqual([409, 'urn:pegase:problem:no-cursus']);
+  });
 });

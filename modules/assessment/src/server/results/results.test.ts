@@ -19,10 +19,13 @@ describe('an enrolment’s results', () => {
   const staff = staffOf('UFR-S');
   const api = (method: string, url: string, body?: unknown, as = staff) => f.runtime.request(method, `/api/assessment/v1${url}`, body, {}, as);
   let enrolmentId: string;
+  let resitterId: string;
+  const exams = new Map<string, string>();
 
   beforeAll(async () => {
     f = await assessmentRuntime();
     enrolmentId = (await f.validatedLearner('Resultat')).enrolment.id;
+    resitterId = (await f.validatedLearner('Rattrapage')).enrolment.id;
   });
   afterAll(async () => f.runtime.close());
 
@@ -53,6 +56,7 @@ describe('an enrolment’s results', () => {
     for (const [path, mark] of marks) {
       const created = await api('POST', '/assessments', { periodId: f.period.id, path, session: 1, code: 'EXAM', label: 'Examen' });
       expect(created.statusCode, created.body).toBe(201);
+      exams.set(path, created.json().id);
       const entered = await api('PUT', `/assessments/${created.json().id}/marks`, { marks: [{ enrolmentId, mark }] });
       expect(entered.statusCode, entered.body).toBe(200);
     }
@@ -82,5 +86,33 @@ describe('an enrolment’s results', () => {
   it('is refused to staff of another structure, and unknown enrolments are 404', async () => {
     expect((await api('GET', `/enrolments/${enrolmentId}/results`, undefined, staffOf('UFR-L'))).statusCode).toBe(403);
     expect((await api('GET', '/enrolments/00000000-0000-4000-8000-000000000000/results')).statusCode).toBe(404);
+  });
+
+  it('computes session 2 by the best of the two sessions for a learner who failed session 1', async () => {
+    // Worked example 1 at session 1 (8, 14, 9, 7): S1 9.000 AJ, 15 credits (UE1).
+    const marks: [string, string][] = [
+      [f.paths.ec11, '8'],
+      [f.paths.ec12, '14'],
+      [f.paths.ec21, '9'],
+      [f.paths.ec22, '7'],
+    ];
+    for (const [path, mark] of marks) {
+      expect((await api('PUT', `/assessments/${exams.get(path)}/marks`, { marks: [{ enrolmentId: resitterId, mark }] })).statusCode).toBe(200);
+    }
+    const first = (await api('GET', `/enrolments/${resitterId}/results?session=1`)).json().root as ShownResult;
+    expect([find(first, 'S1').mark, find(first, 'S1').decision, find(first, 'S1').credits]).toEqual(['9.000', 'AJ', '15.000']);
+    // EC22 is resat with 11 (EC21 is not: its session-1 mark stands): worked example 2, S1 10.000 ADM.
+    const resit = await api('POST', '/assessments', { periodId: f.period.id, path: f.paths.ec22, session: 2, code: 'RATT', label: 'Rattrapage' });
+    expect((await api('PUT', `/assessments/${resit.json().id}/marks`, { marks: [{ enrolmentId: resitterId, mark: '11' }] })).statusCode).toBe(200);
+    const second = (await api('GET', `/enrolments/${resitterId}/results?session=2`)).json().root as ShownResult;
+    expect([find(second, 'UE2').mark, find(second, 'S1').mark, find(second, 'S1').decision, find(second, 'S1').credits]).toEqual([
+      '10.000',
+      '10.000',
+      'ADM',
+      '30.000',
+    ]);
+    expect(find(second, 'EC21').decision).toBe('CMP');
+    // Session 1 is unchanged by the resit.
+    expect(find((await api('GET', `/enrolments/${resitterId}/results?session=1`)).json().root, 'S1').decision).toBe('AJ');
   });
 });

@@ -45,6 +45,7 @@ export async function ruleRoutes(app: ModuleApp, context: ModuleContext): Promis
         const { periodId, path } = request.query;
         const object = await pathInScope(tx, origin.scope, periodId, path, 'set the rules of this path');
         const defaults = effectiveRule(periodId, path, object, undefined);
+        const before = effectiveRule(periodId, path, object, (await storedRules(tx, periodId, [path])).get(path));
         const body = request.body;
         const errors: FieldError[] = [];
         const decimal = (field: keyof typeof body, value: string | undefined, fallback: string, positive = false) => {
@@ -86,7 +87,7 @@ export async function ruleRoutes(app: ModuleApp, context: ModuleContext): Promis
           .from(rules)
           .where(and(eq(rules.periodId, periodId), eq(rules.path, path)));
         const rule = effectiveRule(periodId, path, object, stored);
-        await context.publish(tx, assessmentEvents.ruleChanged, rule, { subject: `${periodId}:${path}`, origin, before: null });
+        await context.publish(tx, assessmentEvents.ruleChanged, rule, { subject: `${periodId}:${path}`, origin, before });
         return rule;
       });
     },
