@@ -194,6 +194,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
     expect(await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents()).toEqual([
       'Accueil',
       'Offre de formation',
+      'Groupes et listes',
     ]);
     await openFormations(teacher);
     expect(await teacher.getByRole('link', { name: 'Nouvelle formation' }).count()).toBe(0);
