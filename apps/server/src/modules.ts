@@ -1,4 +1,5 @@
 import type { PegaseModule } from '@pegase/platform';
+import { assessmentModule } from '@pegase/assessment/module';
 import { curriculumModule } from '@pegase/curriculum/module';
 import { documentsModule } from '@pegase/documents/module';
 import { enrolmentModule } from '@pegase/enrolment/module';
@@ -8,7 +9,15 @@ import { registrationModule } from '@pegase/registration/module';
 import { UsageError } from './errors.ts';
 
 /** Every module this build contains, in dependency order. */
-export const allModules: PegaseModule[] = [referentialModule, curriculumModule, enrolmentModule, paymentModule, documentsModule, registrationModule];
+export const allModules: PegaseModule[] = [
+  referentialModule,
+  curriculumModule,
+  enrolmentModule,
+  paymentModule,
+  documentsModule,
+  registrationModule,
+  assessmentModule,
+];
 
 export function selectModules(names: string | undefined): PegaseModule[] {
   if (names === undefined || names.trim() === '') return allModules;

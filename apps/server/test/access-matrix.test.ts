@@ -173,6 +173,18 @@ describe('access of every route', () => {
     const placement = { enrolmentId: certified.id, path: 'MATRIX-ENR>MATRIX-ENR-Y1' };
     const doomed = await runtime.request('POST', `/api/registration/v1/objects/${point.id}/groups`, { kind: 'TP', code: 'TP-DOOMED' });
     expect(doomed.statusCode, doomed.body).toBe(201);
+    // An assessment of the point (no children: a course element to assessment), whose sheet holds the certified learner.
+    const examPath = 'MATRIX-ENR>MATRIX-ENR-Y1';
+    const exam = await runtime.request('POST', '/api/assessment/v1/assessments', {
+      periodId: year.id,
+      path: examPath,
+      session: 1,
+      code: 'MATRIX',
+      label: 'Matrice',
+    });
+    expect(exam.statusCode, exam.body).toBe(201);
+    const examId = exam.json().id as string;
+    const rulesQuery = `periodId=${year.id}&path=${encodeURIComponent(examPath)}`;
     /**
      * For each staff-scoped route, requests on the sciences and on the top of
      * the tree, with the status the staff of the sciences get: staff of the
@@ -421,6 +433,41 @@ describe('access of every route', () => {
       ],
       'GET /api/registration/v1/objects/{objectId}/class-list': [
         { method: 'GET', url: `/api/registration/v1/objects/${point.id}/class-list`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/assessment/v1/rules': [{ method: 'GET', url: `/api/assessment/v1/rules?${rulesQuery}`, body: undefined, sciencesStaff: 200 }],
+      'PUT /api/assessment/v1/rules': [{ method: 'PUT', url: `/api/assessment/v1/rules?${rulesQuery}`, body: { passMark: '10' }, sciencesStaff: 200 }],
+      'POST /api/assessment/v1/assessments': [
+        {
+          method: 'POST',
+          url: '/api/assessment/v1/assessments',
+          body: { periodId: year.id, path: examPath, session: 1, code: 'MATRIX2', label: 'Matrice 2' },
+          sciencesStaff: 201,
+        },
+      ],
+      'GET /api/assessment/v1/assessments': [{ method: 'GET', url: `/api/assessment/v1/assessments?${rulesQuery}`, body: undefined, sciencesStaff: 200 }],
+      'GET /api/assessment/v1/assessments/{id}/sheet': [
+        { method: 'GET', url: `/api/assessment/v1/assessments/${examId}/sheet`, body: undefined, sciencesStaff: 200 },
+      ],
+      // Before the lock below (routes in their order).
+      'PUT /api/assessment/v1/assessments/{id}/marks': [
+        {
+          method: 'PUT',
+          url: `/api/assessment/v1/assessments/${examId}/marks`,
+          body: { marks: [{ enrolmentId: certified.id, mark: '12' }] },
+          sciencesStaff: 200,
+        },
+      ],
+      'GET /api/assessment/v1/assessments/{id}/marks/{enrolmentId}/history': [
+        { method: 'GET', url: `/api/assessment/v1/assessments/${examId}/marks/${certified.id}/history`, body: undefined, sciencesStaff: 200 },
+      ],
+      'POST /api/assessment/v1/assessments/{id}/lock': [
+        { method: 'POST', url: `/api/assessment/v1/assessments/${examId}/lock`, body: undefined, sciencesStaff: 200 },
+      ],
+      'POST /api/assessment/v1/assessments/{id}/unlock': [
+        { method: 'POST', url: `/api/assessment/v1/assessments/${examId}/unlock`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/assessment/v1/enrolments/{enrolmentId}/results': [
+        { method: 'GET', url: `/api/assessment/v1/enrolments/${certified.id}/results?session=1`, body: undefined, sciencesStaff: 200 },
       ],
       // Checked before the PUT (routes in their order): no window set yet.
       'GET /api/registration/v1/formations/{formationId}/choice-window': [

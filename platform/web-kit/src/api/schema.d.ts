@@ -1706,6 +1706,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessment/v1/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The effective rules (MCC) of a path in a period: those stored, or the defaults of its object’s type (source tells which). */
+    get: operations['getRule'];
+    /** Set the rules (MCC) of a path in a period: coefficient in its parent, pass mark, credits, compensation, eliminatory mark, ABJ and session-2 policies. A field left out takes its default. */
+    put: operations['putRule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assessments of a course element in a period, both sessions. */
+    get: operations['listAssessments'];
+    put?: never;
+    /** Create an assessment (épreuve) of a course element for a session, with its coefficient among the element’s assessments (marks on 20). */
+    post: operations['createAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments/{id}/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The mark sheet of an assessment: the learners whose cursus follows its course element (neither exempted nor credited), with their current mark, by name. */
+    get: operations['getSheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments/{id}/marks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Enter marks on a sheet, all or nothing: a mark on 20 with at most 3 decimals ("12.5"), ABI, ABJ, or null to clear it. Every wrong row is named in errors[] (422 invalid-marks) and nothing is written; a locked sheet refuses marks (409 sheet-locked). */
+    put: operations['putMarks'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments/{id}/marks/{enrolmentId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every change of a learner’s mark on an assessment: who, when, before and after (null: none), and the request. */
+    get: operations['getMarkHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments/{id}/lock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lock the mark sheet of an assessment: its marks can no longer change until it is unlocked. */
+    post: operations['lockSheet'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unlock the mark sheet of an assessment. */
+    post: operations['unlockSheet'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/enrolments/{enrolmentId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The results of an enrolment for a session (1 by default): its cursus’s tree with each node’s mark, decision, credits, honours and why — computed from the rules and marks as they are now, not stored. */
+    get: operations['getResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12173,6 +12311,777 @@ export interface operations {
             closesAt: string;
             /** @description Whether students may choose now. */
             open: boolean;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRule: {
+    parameters: {
+      query: {
+        periodId: string;
+        /**
+         * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+         * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+         */
+        path: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+             * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+             */
+            path: string;
+            objectType: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            coefficient: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            passMark: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            credits: string;
+            compensates: boolean;
+            eliminatory: string | null;
+            /** @description neutral: a justified absence is left out of the mean; zero: it counts 0. */
+            abjPolicy: 'neutral' | 'zero';
+            /** @description best: the better of the two sessions; replace: session 2 replaces session 1. */
+            session2: 'best' | 'replace';
+            /** @description A year or a formation: a passed result carries honours. */
+            honours: boolean;
+            source: 'default' | 'stored';
+            /** @description null for defaults. */
+            version: number | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putRule: {
+    parameters: {
+      query: {
+        periodId: string;
+        /**
+         * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+         * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+         */
+        path: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The whole rule: a field left out takes the default of the object’s type. */
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description A decimal with at most 3 decimals, as a string.
+           * @example 1.5
+           */
+          coefficient?: string;
+          /**
+           * @description From 0 to 20, at most 3 decimals, as a string.
+           * @example 14.5
+           */
+          passMark?: string;
+          /**
+           * @description A decimal with at most 3 decimals, as a string.
+           * @example 1.5
+           */
+          credits?: string;
+          compensates?: boolean;
+          eliminatory?: string | null;
+          /** @description neutral: a justified absence is left out of the mean; zero: it counts 0. */
+          abjPolicy?: 'neutral' | 'zero';
+          /** @description best: the better of the two sessions; replace: session 2 replaces session 1. */
+          session2?: 'best' | 'replace';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+             * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+             */
+            path: string;
+            objectType: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            coefficient: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            passMark: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            credits: string;
+            compensates: boolean;
+            eliminatory: string | null;
+            /** @description neutral: a justified absence is left out of the mean; zero: it counts 0. */
+            abjPolicy: 'neutral' | 'zero';
+            /** @description best: the better of the two sessions; replace: session 2 replaces session 1. */
+            session2: 'best' | 'replace';
+            /** @description A year or a formation: a passed result carries honours. */
+            honours: boolean;
+            source: 'default' | 'stored';
+            /** @description null for defaults. */
+            version: number | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listAssessments: {
+    parameters: {
+      query: {
+        periodId: string;
+        /**
+         * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+         * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+         */
+        path: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+             * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+             */
+            path: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            code: string;
+            label: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            coefficient: string;
+            /** @description Marks are entered on 20 (the only scale for now). */
+            scale: number;
+            locked: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+            } | null;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          periodId: string;
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+           */
+          path: string;
+          /** @description 1, then 2 for resits. */
+          session: 1 | 2;
+          /**
+           * @example CC1
+           * @example EXAM
+           */
+          code: string;
+          label: string;
+          /**
+           * @description A decimal with at most 3 decimals, as a string.
+           * @example 1.5
+           */
+          coefficient?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+             * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+             */
+            path: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            code: string;
+            label: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            coefficient: string;
+            /** @description Marks are entered on 20 (the only scale for now). */
+            scale: number;
+            locked: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+            } | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            assessment: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              periodId: string;
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+               */
+              path: string;
+              /** @description 1, then 2 for resits. */
+              session: 1 | 2;
+              code: string;
+              label: string;
+              /**
+               * @description A decimal with at most 3 decimals, as a string.
+               * @example 1.5
+               */
+              coefficient: string;
+              /** @description Marks are entered on 20 (the only scale for now). */
+              scale: number;
+              locked: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+              } | null;
+            };
+            lines: {
+              /** Format: uuid */
+              enrolmentId: string;
+              /** Format: uuid */
+              learnerId: string;
+              learnerCode: string;
+              familyName: string;
+              usageName: string | null;
+              givenNames: string;
+              /** @description The current mark ("12.500", "ABI", "ABJ") or null. */
+              mark: string | null;
+              version: number | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putMarks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          marks: {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** @description "12.5" (on 20, at most 3 decimals), "ABI" (unjustified absence), "ABJ" (justified absence) or null (none). */
+            mark: string | null;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            changed: number;
+            unchanged: number;
+            changes: {
+              /** Format: uuid */
+              assessmentId: string;
+              /** Format: uuid */
+              enrolmentId: string;
+              before: string | null;
+              after: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMarkHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            before: string | null;
+            after: string | null;
+            by: string;
+            /** Format: date-time */
+            at: string;
+            requestId: string;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  lockSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+             * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+             */
+            path: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            code: string;
+            label: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            coefficient: string;
+            /** @description Marks are entered on 20 (the only scale for now). */
+            scale: number;
+            locked: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+            } | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  unlockSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /**
+             * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+             * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+             */
+            path: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            code: string;
+            label: string;
+            /**
+             * @description A decimal with at most 3 decimals, as a string.
+             * @example 1.5
+             */
+            coefficient: string;
+            /** @description Marks are entered on 20 (the only scale for now). */
+            scale: number;
+            locked: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+            } | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getResults: {
+    parameters: {
+      query?: {
+        session?: '1' | '2';
+      };
+      header?: never;
+      path: {
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            /** Format: date-time */
+            computedAt: string;
+            /**
+             * @description Computed on the fly from the rules and marks: not deliberated, not published.
+             * @enum {boolean}
+             */
+            stored: false;
+            root: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+               */
+              path: string;
+              code: string;
+              type: string;
+              mark: string | null;
+              decision: 'ADM' | 'CMP' | 'AJ' | 'DEF' | 'ABJ' | 'DIS' | 'INC';
+              /**
+               * @description A decimal with at most 3 decimals, as a string.
+               * @example 1.5
+               */
+              juryPoints: string;
+              /**
+               * @description A decimal with at most 3 decimals, as a string.
+               * @example 1.5
+               */
+              credits: string;
+              honours: 'TB' | 'B' | 'AB' | 'P' | null;
+              explanation: {
+                counted: {
+                  part: string;
+                  /**
+                   * @description A decimal with at most 3 decimals, as a string.
+                   * @example 1.5
+                   */
+                  coefficient: string;
+                  /**
+                   * @description A decimal with at most 3 decimals, as a string.
+                   * @example 1.5
+                   */
+                  mark: string;
+                }[];
+                leftOut: {
+                  part: string;
+                  why: string;
+                }[];
+                /** @description kind, and the facts of the decision (marks as decimal strings). */
+                reason: {
+                  [key: string]: string;
+                };
+              };
+              /** @description The same shape, one per child. */
+              children: unknown[];
+            };
           };
         };
       };
