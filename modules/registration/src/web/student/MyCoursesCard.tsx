@@ -16,7 +16,7 @@ function CursusItem({ cursus }: { cursus: Cursus }) {
   const point = pointOf(cursus.entries);
   const year = period.data ? labelIn(i18n.language, period.data.labels) : '…';
   const state = windowState(cursus.window);
-  const todo = groupingsToChoose(cursus.groupings).length;
+  const toChoose = groupingsToChoose(cursus.groupings).length;
   const offered = cursus.entries.some((entry) => entry.status === 'offered');
   const windowText =
     state === 'unset'
@@ -33,7 +33,7 @@ function CursusItem({ cursus }: { cursus: Cursus }) {
       </Typography>
       <Typography variant="body2">{windowText}</Typography>
       <Typography variant="body2">
-        {cursus.groupings.length === 0 ? t('home.noChoice') : todo > 0 ? t('home.toChoose', { count: todo }) : t('home.allChosen')}
+        {cursus.groupings.length === 0 ? t('home.noChoice') : toChoose > 0 ? t('home.toChoose', { count: toChoose }) : t('home.allChosen')}
       </Typography>
       {offered && (
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
