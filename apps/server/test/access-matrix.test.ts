@@ -185,6 +185,10 @@ describe('access of every route', () => {
     expect(exam.statusCode, exam.body).toBe(201);
     const examId = exam.json().id as string;
     const rulesQuery = `periodId=${year.id}&path=${encodeURIComponent(examPath)}`;
+    // A jury of the formation (opened by the admin): the sciences' staff give points, deliberate, publish.
+    const jury = await runtime.request('POST', '/api/assessment/v1/juries', { formationId: enrolFormation.id, periodId: year.id, session: 1 });
+    expect(jury.statusCode, jury.body).toBe(201);
+    const juryId = jury.json().id as string;
     /**
      * For each staff-scoped route, requests on the sciences and on the top of
      * the tree, with the status the staff of the sciences get: staff of the
@@ -468,6 +472,28 @@ describe('access of every route', () => {
       ],
       'GET /api/assessment/v1/enrolments/{enrolmentId}/results': [
         { method: 'GET', url: `/api/assessment/v1/enrolments/${certified.id}/results?session=1`, body: undefined, sciencesStaff: 200 },
+      ],
+      // Session 2: the admin opened session 1's jury above.
+      'POST /api/assessment/v1/juries': [
+        { method: 'POST', url: '/api/assessment/v1/juries', body: { formationId: enrolFormation.id, periodId: year.id, session: 2 }, sciencesStaff: 201 },
+      ],
+      'GET /api/assessment/v1/juries/{id}': [{ method: 'GET', url: `/api/assessment/v1/juries/${juryId}`, body: undefined, sciencesStaff: 200 }],
+      'PUT /api/assessment/v1/juries/{id}/points': [
+        {
+          method: 'PUT',
+          url: `/api/assessment/v1/juries/${juryId}/points`,
+          body: { enrolmentId: certified.id, path: examPath, points: '0.5' },
+          sciencesStaff: 200,
+        },
+      ],
+      'POST /api/assessment/v1/juries/{id}/deliberate': [
+        { method: 'POST', url: `/api/assessment/v1/juries/${juryId}/deliberate`, body: undefined, sciencesStaff: 200 },
+      ],
+      'POST /api/assessment/v1/juries/{id}/publish': [
+        { method: 'POST', url: `/api/assessment/v1/juries/${juryId}/publish`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/assessment/v1/juries/{id}/results': [
+        { method: 'GET', url: `/api/assessment/v1/juries/${juryId}/results`, body: undefined, sciencesStaff: 200 },
       ],
       // Checked before the PUT (routes in their order): no window set yet.
       'GET /api/registration/v1/formations/{formationId}/choice-window': [

@@ -97,6 +97,7 @@ export async function assessmentRuntime() {
     call,
     period,
     science,
+    info,
     infoL1,
     validatedLearner,
     paths: {

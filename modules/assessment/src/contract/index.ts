@@ -2,3 +2,4 @@
 export * from './assessment.ts';
 export * from './events.ts';
 export * from './permissions.ts';
+export * from './juries.ts';

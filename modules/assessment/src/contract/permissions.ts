@@ -7,6 +7,8 @@ export const assessmentPermissions = {
   marksWrite: 'assessment.marks.write',
   sheetsManage: 'assessment.sheets.manage',
   resultsRead: 'assessment.results.read',
+  juriesManage: 'assessment.juries.manage',
+  self: 'assessment.self',
 } as const;
 
 /**
@@ -45,4 +47,11 @@ export const assessmentPermissionDeclarations: PermissionDeclaration[] = [
     description: 'Compute the results of an enrolment (not stored, not published); staff for the enrolment points their structures own.',
     roles: ['staff', 'service'],
   },
+  {
+    name: assessmentPermissions.juriesManage,
+    description:
+      'Hold the jury of a formation: give jury points, deliberate (store and freeze the results), publish them; staff for the formations their structures own.',
+    roles: ['staff'],
+  },
+  { name: assessmentPermissions.self, description: 'A student reads their own published results.', roles: ['student'] },
 ];

@@ -1,6 +1,7 @@
 import { defineModule } from '@pegase/platform';
 import { assessmentEvents, assessmentPermissionDeclarations } from '../contract/index.ts';
 import { assessmentRoutes } from './assessments/assessment-routes.ts';
+import { juryRoutes } from './juries/jury-routes.ts';
 import { learningReadModel } from './read-models/learning-read-model.ts';
 import { offerReadModel } from './read-models/offer-read-model.ts';
 import { referentialReadModel } from './read-models/referential-read-model.ts';
@@ -19,6 +20,7 @@ export const assessmentModule = defineModule({
     await ruleRoutes(app, context);
     await assessmentRoutes(app, context);
     await resultsRoutes(app, context);
+    await juryRoutes(app, context);
   },
   handlers: () => [...referentialReadModel(), ...offerReadModel(), ...learningReadModel()],
 });

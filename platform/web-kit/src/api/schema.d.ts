@@ -1844,6 +1844,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessment/v1/juries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open the jury of a validated formation for a period and a session. */
+    post: operations['createJury'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/juries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A jury: its status and how many results it stored. */
+    get: operations['getJury'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/juries/{id}/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Give points to a node of a learner’s results before deliberating (0 takes them back; 409 jury-deliberated once deliberated). */
+    put: operations['putJuryPoints'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/juries/{id}/deliberate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deliberate: compute every result of the formation’s learners with the jury’s points, store them with their ranks and freeze them. */
+    post: operations['deliberate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/juries/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish the deliberated results: the learners see them (409 jury-not-deliberated before). */
+    post: operations['publishResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/juries/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stored results of a jury, by rank. */
+    get: operations['listJuryResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/me/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in student’s published results (nothing before a jury publishes them). */
+    get: operations['listMyResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13083,6 +13202,534 @@ export interface operations {
               children: unknown[];
             };
           };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createJury: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          formationId: string;
+          /** Format: uuid */
+          periodId: string;
+          /** @description 1, then 2 for resits. */
+          session: 1 | 2;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            formationId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            /** @description open: points may be given; deliberated: the results are stored and frozen; published: the students see them. */
+            status: 'open' | 'deliberated' | 'published';
+            deliberatedAt: string | null;
+            deliberatedBy: string | null;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @description Results stored by the deliberation. */
+            results: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getJury: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            formationId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            /** @description open: points may be given; deliberated: the results are stored and frozen; published: the students see them. */
+            status: 'open' | 'deliberated' | 'published';
+            deliberatedAt: string | null;
+            deliberatedBy: string | null;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @description Results stored by the deliberation. */
+            results: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putJuryPoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description Points added to a node’s mark before its decision (0 removes them). */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          enrolmentId: string;
+          /**
+           * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+           * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+           */
+          path: string;
+          /**
+           * @description A decimal with at most 3 decimals, as a string.
+           * @example 1.5
+           */
+          points: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            formationId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            /** @description open: points may be given; deliberated: the results are stored and frozen; published: the students see them. */
+            status: 'open' | 'deliberated' | 'published';
+            deliberatedAt: string | null;
+            deliberatedBy: string | null;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @description Results stored by the deliberation. */
+            results: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deliberate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            formationId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            /** @description open: points may be given; deliberated: the results are stored and frozen; published: the students see them. */
+            status: 'open' | 'deliberated' | 'published';
+            deliberatedAt: string | null;
+            deliberatedBy: string | null;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @description Results stored by the deliberation. */
+            results: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  publishResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            formationId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            /** @description open: points may be given; deliberated: the results are stored and frozen; published: the students see them. */
+            status: 'open' | 'deliberated' | 'published';
+            deliberatedAt: string | null;
+            deliberatedBy: string | null;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @description Results stored by the deliberation. */
+            results: number;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listJuryResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            familyName: string;
+            givenNames: string;
+            mark: string | null;
+            decision: string;
+            /** @description Among the jury’s learners with a mark, by mark (ties share a rank). */
+            rank: number | null;
+            root: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+               */
+              path: string;
+              code: string;
+              type: string;
+              mark: string | null;
+              decision: 'ADM' | 'CMP' | 'AJ' | 'DEF' | 'ABJ' | 'DIS' | 'INC';
+              /**
+               * @description A decimal with at most 3 decimals, as a string.
+               * @example 1.5
+               */
+              juryPoints: string;
+              /**
+               * @description A decimal with at most 3 decimals, as a string.
+               * @example 1.5
+               */
+              credits: string;
+              honours: 'TB' | 'B' | 'AB' | 'P' | null;
+              explanation: {
+                counted: {
+                  part: string;
+                  /**
+                   * @description A decimal with at most 3 decimals, as a string.
+                   * @example 1.5
+                   */
+                  coefficient: string;
+                  /**
+                   * @description A decimal with at most 3 decimals, as a string.
+                   * @example 1.5
+                   */
+                  mark: string;
+                }[];
+                leftOut: {
+                  part: string;
+                  why: string;
+                }[];
+                /** @description kind, and the facts of the decision (marks as decimal strings). */
+                reason: {
+                  [key: string]: string;
+                };
+              };
+              /** @description The same shape, one per child. */
+              children: unknown[];
+            };
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            jury: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              formationId: string;
+              /** Format: uuid */
+              periodId: string;
+              /** @description 1, then 2 for resits. */
+              session: 1 | 2;
+              /** @description open: points may be given; deliberated: the results are stored and frozen; published: the students see them. */
+              status: 'open' | 'deliberated' | 'published';
+              deliberatedAt: string | null;
+              deliberatedBy: string | null;
+              publishedAt: string | null;
+              publishedBy: string | null;
+              /** @description Results stored by the deliberation. */
+              results: number;
+            };
+            result: {
+              /** Format: uuid */
+              enrolmentId: string;
+              /** Format: uuid */
+              learnerId: string;
+              learnerCode: string;
+              familyName: string;
+              givenNames: string;
+              mark: string | null;
+              decision: string;
+              /** @description Among the jury’s learners with a mark, by mark (ties share a rank). */
+              rank: number | null;
+              root: {
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+                 */
+                path: string;
+                code: string;
+                type: string;
+                mark: string | null;
+                decision: 'ADM' | 'CMP' | 'AJ' | 'DEF' | 'ABJ' | 'DIS' | 'INC';
+                /**
+                 * @description A decimal with at most 3 decimals, as a string.
+                 * @example 1.5
+                 */
+                juryPoints: string;
+                /**
+                 * @description A decimal with at most 3 decimals, as a string.
+                 * @example 1.5
+                 */
+                credits: string;
+                honours: 'TB' | 'B' | 'AB' | 'P' | null;
+                explanation: {
+                  counted: {
+                    part: string;
+                    /**
+                     * @description A decimal with at most 3 decimals, as a string.
+                     * @example 1.5
+                     */
+                    coefficient: string;
+                    /**
+                     * @description A decimal with at most 3 decimals, as a string.
+                     * @example 1.5
+                     */
+                    mark: string;
+                  }[];
+                  leftOut: {
+                    part: string;
+                    why: string;
+                  }[];
+                  /** @description kind, and the facts of the decision (marks as decimal strings). */
+                  reason: {
+                    [key: string]: string;
+                  };
+                };
+                /** @description The same shape, one per child. */
+                children: unknown[];
+              };
+            };
+          }[];
         };
       };
       /** @description The request was refused; the problem says why and which fields. */

@@ -9,6 +9,7 @@ import {
   type Grade,
   type LearnerNode,
   type NodeResult,
+  type Thousandths,
 } from '../engine/index.ts';
 import { effectiveRule, engineRules, storedRules } from '../rules/effective-rules.ts';
 import { assertOwnsObject } from '../shared/access.ts';
@@ -34,9 +35,10 @@ export type Described = Map<string, { code: string; type: string }>;
  * entries under the enrolment point), the paths' rules, the course
  * elements' assessments and marks, exemptions and marks carried over.
  * Groupings are not nodes of the results: what was chosen in them counts in
- * the grouping's parent.
+ * the grouping's parent. A jury's points, by path, are added before the
+ * decisions.
  */
-export async function learnerTrees(tx: Executor, scope: Scope, enrolmentId: string) {
+export async function learnerTrees(tx: Executor, scope: Scope, enrolmentId: string, juryPoints: ReadonlyMap<string, Thousandths> = new Map()) {
   const [row] = await tx.select().from(cursus).where(eq(cursus.enrolmentId, enrolmentId));
   if (row === undefined) throw notFound('Cursus of enrolment', enrolmentId);
   await assertOwnsObject(tx, scope, row.pointId, 'read the results of this enrolment');
@@ -99,7 +101,7 @@ export async function learnerTrees(tx: Executor, scope: Scope, enrolmentId: stri
       rules: engineRules(effectiveRule(row.periodId, entry.path, entry, stored.get(entry.path))),
       children,
       assessments: children.length === 0 ? gradesOf(entry.path, session) : [],
-      juryPoints: 0,
+      juryPoints: juryPoints.get(entry.path) ?? 0,
       exempted: entry.exempted,
       carriedMark: entry.carriedMark === null ? null : parseThousandths(entry.carriedMark)!,
     };

@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Drizzle's view of the schema created by migrations/ (the SQL is the source). */
 export const assessmentSchema = pgSchema('assessment');
@@ -131,3 +131,41 @@ export const sheetLocks = assessmentSchema.table('sheet_locks', {
   lockedAt: timestamp('locked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lockedBy: text('locked_by').notNull(),
 });
+
+export const juries = assessmentSchema.table('juries', {
+  id: uuid('id').primaryKey(),
+  formationId: uuid('formation_id').notNull(),
+  periodId: uuid('period_id').notNull(),
+  session: integer('session').notNull(),
+  status: text('status').$type<'open' | 'deliberated' | 'published'>().notNull(),
+  deliberatedAt: timestamp('deliberated_at', { withTimezone: true, mode: 'date' }),
+  deliberatedBy: text('deliberated_by'),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+  publishedBy: text('published_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const juryPoints = assessmentSchema.table(
+  'jury_points',
+  {
+    juryId: uuid('jury_id').notNull(),
+    enrolmentId: uuid('enrolment_id').notNull(),
+    path: text('path').notNull(),
+    points: numeric('points', { mode: 'string' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.juryId, table.enrolmentId, table.path] })],
+);
+
+export const results = assessmentSchema.table(
+  'results',
+  {
+    juryId: uuid('jury_id').notNull(),
+    enrolmentId: uuid('enrolment_id').notNull(),
+    learnerId: uuid('learner_id').notNull(),
+    mark: numeric('mark', { mode: 'string' }),
+    decision: text('decision').notNull(),
+    rank: integer('rank'),
+    tree: jsonb('tree').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.juryId, table.enrolmentId] })],
+);
