@@ -12,12 +12,12 @@ export function flattenTexts(texts: object, prefix = ''): Map<string, string> {
   return flat;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
+const interpolations = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
 
 /**
  * What keeps a module's French and English texts from saying the same
- * things: a key in one language only, an empty text, placeholders that
- * differ. Empty when they match (the modules' i18n tests expect that).
+ * things: a key in one language only, an empty text, interpolated
+ * variables ({{name}}) that differ. Empty when they match (the modules' i18n tests expect that).
  */
 export function textParityProblems(fr: object, en: object): string[] {
   const french = flattenTexts(fr);
@@ -30,8 +30,8 @@ export function textParityProblems(fr: object, en: object): string[] {
     const other = english.get(path);
     if (other === undefined) continue;
     if (other.trim() === '') problems.push(`${path}: empty English text`);
-    if (placeholders(other).join() !== placeholders(text).join())
-      problems.push(`${path}: placeholders ${placeholders(text).join(', ')} in French, ${placeholders(other).join(', ')} in English`);
+    if (interpolations(other).join() !== interpolations(text).join())
+      problems.push(`${path}: variables ${interpolations(text).join(', ')} in French, ${interpolations(other).join(', ')} in English`);
   }
   return problems;
 }
