@@ -495,6 +495,12 @@ describe('access of every route', () => {
       'GET /api/assessment/v1/juries/{id}/results': [
         { method: 'GET', url: `/api/assessment/v1/juries/${juryId}/results`, body: undefined, sciencesStaff: 200 },
       ],
+      'GET /api/assessment/v1/juries': [
+        { method: 'GET', url: `/api/assessment/v1/juries?formationId=${enrolFormation.id}&periodId=${year.id}`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/assessment/v1/juries/{id}/preview': [
+        { method: 'GET', url: `/api/assessment/v1/juries/${juryId}/preview`, body: undefined, sciencesStaff: 200 },
+      ],
       // Checked before the PUT (routes in their order): no window set yet.
       'GET /api/registration/v1/formations/{formationId}/choice-window': [
         { method: 'GET', url: `/api/registration/v1/formations/${enrolFormation.id}/choice-window`, body: undefined, sciencesStaff: 404 },

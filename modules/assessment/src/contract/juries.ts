@@ -47,3 +47,6 @@ export const MyResult = Type.Object({ jury: Jury, result: JuryResult });
 export type MyResult = Static<typeof MyResult>;
 
 export const JuryParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+/** Which juries: those of a formation in a period (both sessions). */
+export const JuryListQuery = Type.Object({ formationId: Id, periodId: Id }, { additionalProperties: false });

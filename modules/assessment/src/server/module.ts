@@ -1,6 +1,7 @@
 import { defineModule } from '@pegase/platform';
 import { assessmentEvents, assessmentPermissionDeclarations } from '../contract/index.ts';
 import { assessmentRoutes } from './assessments/assessment-routes.ts';
+import { juryListRoutes } from './juries/jury-list-routes.ts';
 import { juryRoutes } from './juries/jury-routes.ts';
 import { learningReadModel } from './read-models/learning-read-model.ts';
 import { offerReadModel } from './read-models/offer-read-model.ts';
@@ -21,6 +22,7 @@ export const assessmentModule = defineModule({
     await assessmentRoutes(app, context);
     await resultsRoutes(app, context);
     await juryRoutes(app, context);
+    await juryListRoutes(app, context);
   },
   handlers: () => [...referentialReadModel(), ...offerReadModel(), ...learningReadModel()],
 });

@@ -1851,7 +1851,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The juries of a formation in a period, session 1 then 2. */
+    get: operations['listJuries'];
     put?: never;
     /** Open the jury of a validated formation for a period and a session. */
     post: operations['createJury'];
@@ -1955,6 +1956,23 @@ export interface paths {
     };
     /** The signed-in student’s published results (nothing before a jury publishes them). */
     get: operations['listMyResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/juries/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The results the jury would store if it deliberated now: every learner of the formation, computed from the marks and the jury’s points, by rank (nothing stored). */
+    get: operations['previewJuryResults'];
     put?: never;
     post?: never;
     delete?: never;
@@ -13224,6 +13242,64 @@ export interface operations {
       };
     };
   };
+  listJuries: {
+    parameters: {
+      query: {
+        formationId: string;
+        periodId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            formationId: string;
+            /** Format: uuid */
+            periodId: string;
+            /** @description 1, then 2 for resits. */
+            session: 1 | 2;
+            /** @description open: points may be given; deliberated: the results are stored and frozen; published: the students see them. */
+            status: 'open' | 'deliberated' | 'published';
+            deliberatedAt: string | null;
+            deliberatedBy: string | null;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @description Results stored by the deliberation. */
+            results: number;
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   createJury: {
     parameters: {
       query?: never;
@@ -13728,6 +13804,105 @@ export interface operations {
                 /** @description The same shape, one per child. */
                 children: unknown[];
               };
+            };
+          }[];
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  previewJuryResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerCode: string;
+            familyName: string;
+            givenNames: string;
+            mark: string | null;
+            decision: string;
+            /** @description Among the jury’s learners with a mark, by mark (ties share a rank). */
+            rank: number | null;
+            root: {
+              /**
+               * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+               * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+               */
+              path: string;
+              code: string;
+              type: string;
+              mark: string | null;
+              decision: 'ADM' | 'CMP' | 'AJ' | 'DEF' | 'ABJ' | 'DIS' | 'INC';
+              /**
+               * @description A decimal with at most 3 decimals, as a string.
+               * @example 1.5
+               */
+              juryPoints: string;
+              /**
+               * @description A decimal with at most 3 decimals, as a string.
+               * @example 1.5
+               */
+              credits: string;
+              honours: 'TB' | 'B' | 'AB' | 'P' | null;
+              explanation: {
+                counted: {
+                  part: string;
+                  /**
+                   * @description A decimal with at most 3 decimals, as a string.
+                   * @example 1.5
+                   */
+                  coefficient: string;
+                  /**
+                   * @description A decimal with at most 3 decimals, as a string.
+                   * @example 1.5
+                   */
+                  mark: string;
+                }[];
+                leftOut: {
+                  part: string;
+                  why: string;
+                }[];
+                /** @description kind, and the facts of the decision (marks as decimal strings). */
+                reason: {
+                  [key: string]: string;
+                };
+              };
+              /** @description The same shape, one per child. */
+              children: unknown[];
             };
           }[];
         };

@@ -89,13 +89,45 @@ export async function putJuryPoints(context: ModuleContext, id: string, body: Pu
 }
 
 /** Ranks by mark, highest first; equal marks share a rank; no mark, no rank. */
-function ranks(marks: { enrolmentId: string; mark: Thousandths | null }[]): Map<string, number> {
+export function ranks(marks: { enrolmentId: string; mark: Thousandths | null }[]): Map<string, number> {
   const sorted = marks.filter((line) => line.mark !== null).sort((a, b) => b.mark! - a.mark!);
   const rank = new Map<string, number>();
   sorted.forEach((line, index) =>
     rank.set(line.enrolmentId, index > 0 && sorted[index - 1]!.mark === line.mark ? rank.get(sorted[index - 1]!.enrolmentId)! : index + 1),
   );
   return rank;
+}
+
+/**
+ * The results of every learner whose enrolment point belongs to the jury's
+ * formation, computed now with the jury's points (what deliberation stores,
+ * and what staff preview before it).
+ */
+export async function computeJury(
+  tx: Transaction,
+  jury: JuryRow,
+  origin: Origin,
+): Promise<{ enrolmentId: string; learnerId: string; root: ShownResult; mark: Thousandths | null }[]> {
+  const enrolled = await tx
+    .select({ enrolmentId: cursus.enrolmentId, learnerId: cursus.learnerId })
+    .from(cursus)
+    .innerJoin(objects, eq(objects.id, cursus.pointId))
+    .where(and(eq(cursus.periodId, jury.periodId), eq(objects.formationId, jury.formationId)))
+    .orderBy(asc(cursus.enrolmentId));
+  const given = await tx.select().from(juryPoints).where(eq(juryPoints.juryId, jury.id));
+  const computed: { enrolmentId: string; learnerId: string; root: ShownResult; mark: Thousandths | null }[] = [];
+  for (const line of enrolled) {
+    const points = new Map(given.filter((point) => point.enrolmentId === line.enrolmentId).map((point) => [point.path, parseThousandths(point.points)!]));
+    const trees = await learnerTrees(tx, origin.scope, line.enrolmentId, points).catch((error: unknown) => {
+      // A cursus without its point's entry (cancelled meanwhile) has no results to deliberate.
+      if ((error as { slug?: string }).slug === 'no-cursus') return undefined;
+      throw error;
+    });
+    if (trees === undefined) continue;
+    const result = resultsFor(trees.first, trees.second, jury.session as 1 | 2);
+    computed.push({ enrolmentId: line.enrolmentId, learnerId: line.learnerId, root: shown(result, trees.described), mark: result.mark });
+  }
+  return computed;
 }
 
 /**
@@ -107,25 +139,7 @@ export async function deliberate(context: ModuleContext, id: string, origin: Ori
   return context.transaction(async (tx) => {
     const jury = await juryInScope(tx, id, origin, 'deliberate in this jury');
     assertOpen(jury);
-    const enrolled = await tx
-      .select({ enrolmentId: cursus.enrolmentId, learnerId: cursus.learnerId })
-      .from(cursus)
-      .innerJoin(objects, eq(objects.id, cursus.pointId))
-      .where(and(eq(cursus.periodId, jury.periodId), eq(objects.formationId, jury.formationId)))
-      .orderBy(asc(cursus.enrolmentId));
-    const given = await tx.select().from(juryPoints).where(eq(juryPoints.juryId, id));
-    const computed: { enrolmentId: string; learnerId: string; root: ShownResult; mark: Thousandths | null }[] = [];
-    for (const line of enrolled) {
-      const points = new Map(given.filter((point) => point.enrolmentId === line.enrolmentId).map((point) => [point.path, parseThousandths(point.points)!]));
-      const trees = await learnerTrees(tx, origin.scope, line.enrolmentId, points).catch((error: unknown) => {
-        // A cursus without its point's entry (cancelled meanwhile) has no results to deliberate.
-        if ((error as { slug?: string }).slug === 'no-cursus') return undefined;
-        throw error;
-      });
-      if (trees === undefined) continue;
-      const result = resultsFor(trees.first, trees.second, jury.session as 1 | 2);
-      computed.push({ enrolmentId: line.enrolmentId, learnerId: line.learnerId, root: shown(result, trees.described), mark: result.mark });
-    }
+    const computed = await computeJury(tx, jury, origin);
     const rankOf = ranks(computed);
     if (computed.length > 0) {
       await tx.insert(results).values(
