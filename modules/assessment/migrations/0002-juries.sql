@@ -12,6 +12,9 @@ create table assessment.juries (
   deliberated_by text,
   published_at timestamptz,
   published_by text,
+  -- What the deliberation computed on, the same for all its learners: the
+  -- formation's paths with their rules and its assessments (results/formation-snapshot.ts).
+  snapshot json,
   created_at timestamptz not null default now(),
   unique (formation_id, period_id, session)
 );
@@ -24,8 +27,11 @@ create table assessment.jury_points (
   primary key (jury_id, enrolment_id, path)
 );
 
--- The deliberated results: each enrolment's whole tree as the API shows it,
--- with the root's mark and decision and the rank among the jury's learners.
+-- The deliberated results: the root's mark, decision, credits and honours
+-- and the rank among the jury's learners; each learner's own inputs
+-- (entries, grades, jury points) and every node's outcome, as small
+-- integers (juries/frozen-results.ts). With the jury's snapshot they give
+-- back the whole explained tree, frozen: later marks or rules change nothing.
 create table assessment.results (
   jury_id uuid not null references assessment.juries (id) on delete cascade,
   enrolment_id uuid not null,
@@ -33,7 +39,10 @@ create table assessment.results (
   mark numeric(6, 3),
   decision text not null,
   rank integer,
-  tree jsonb not null,
+  credits numeric(9, 3) not null,
+  honours text,
+  inputs json not null,
+  outcome json not null,
   primary key (jury_id, enrolment_id)
 );
 create index results_learner_idx on assessment.results (learner_id);

@@ -48,5 +48,14 @@ export type MyResult = Static<typeof MyResult>;
 
 export const JuryParams = Type.Object({ id: Id }, { additionalProperties: false });
 
+/** A page of a jury's stored results (a jury's `results` says how many there are). */
+export const JuryResultsQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 500, description: 'Results per page (500 unless said).' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Results to skip, in rank order.' })),
+  },
+  { additionalProperties: false },
+);
+
 /** Which juries: those of a formation in a period (both sessions). */
 export const JuryListQuery = Type.Object({ formationId: Id, periodId: Id }, { additionalProperties: false });

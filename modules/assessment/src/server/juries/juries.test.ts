@@ -80,7 +80,23 @@ describe('a jury: points, deliberation, publication', () => {
     expect((await api('PUT', `/assessments/${exams.get(f.paths.ec22)}/marks`, { marks: [{ enrolmentId: passing.enrolment.id, mark: '2' }] })).statusCode).toBe(
       200,
     );
-    expect((await api('GET', `/juries/${juryId}/results`)).json()[0].mark).toBe('10.000');
+    // …nor a changed rule: the tree, its explanations included, is the deliberated one.
+    expect((await api('PUT', `/rules?periodId=${f.period.id}&path=${encodeURIComponent(f.paths.ec11)}`, { coefficient: '5', credits: '9' })).statusCode).toBe(
+      200,
+    );
+    const after = (await api('GET', `/juries/${juryId}/results`)).json();
+    expect(after[0].mark).toBe('10.000');
+    expect(after[0].root).toEqual(stored[0].root);
+    const find = (
+      node: { code: string; children: unknown[] },
+      code: string,
+    ): { code: string; mark: string; explanation: { counted: { mark: string }[] } } | undefined =>
+      node.code === code ? (node as never) : node.children.map((child) => find(child as never, code)).find((hit) => hit !== undefined);
+    const ec22 = find(after[0].root, 'EC22')!;
+    expect([ec22.mark, ec22.explanation.counted.map((part) => part.mark)]).toEqual(['11.000', ['11.000']]);
+    // A page of the results: the second by rank.
+    const page = (await api('GET', `/juries/${juryId}/results?limit=1&offset=1`)).json();
+    expect(page.map((line: { familyName: string }) => line.familyName)).toEqual(['Ajourne']);
   });
 
   it('shows students their results only once published', async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { conflict, notFound, ruleProblem, type ModuleContext, type Origin, type Transaction } from '@pegase/platform';
-import { assessmentEvents, type CreateJury, type Jury, type JuryResult, type PutJuryPoints } from '../../contract/index.ts';
+import { assessmentEvents, type CreateJury, type Jury, type PutJuryPoints } from '../../contract/index.ts';
 import { formatThousandths, parseThousandths, type Thousandths } from '../engine/index.ts';
-import { learnerTrees, resultsFor, shown, type ShownResult } from '../results/learner-tree.ts';
 import { assertOwnsObject } from '../shared/access.ts';
-import { cursus, juries, juryPoints, learners, objects, results } from '../shared/tables.ts';
+import { cursus, juries, juryPoints, objects, results } from '../shared/tables.ts';
+import { storeResults } from './deliberation.ts';
+import { announceLearnerResults } from './published-results.ts';
 
 type JuryRow = typeof juries.$inferSelect;
 
@@ -88,7 +89,7 @@ export async function putJuryPoints(context: ModuleContext, id: string, body: Pu
   });
 }
 
-/** Ranks by mark, highest first; equal marks share a rank; no mark, no rank. */
+/** Ranks by mark, highest first; equal marks share a rank; no mark, no rank (a preview's; a deliberation ranks in SQL alike). */
 export function ranks(marks: { enrolmentId: string; mark: Thousandths | null }[]): Map<string, number> {
   const sorted = marks.filter((line) => line.mark !== null).sort((a, b) => b.mark! - a.mark!);
   const rank = new Map<string, number>();
@@ -99,61 +100,17 @@ export function ranks(marks: { enrolmentId: string; mark: Thousandths | null }[]
 }
 
 /**
- * The results of every learner whose enrolment point belongs to the jury's
- * formation, computed now with the jury's points (what deliberation stores,
- * and what staff preview before it).
- */
-export async function computeJury(
-  tx: Transaction,
-  jury: JuryRow,
-  origin: Origin,
-): Promise<{ enrolmentId: string; learnerId: string; root: ShownResult; mark: Thousandths | null }[]> {
-  const enrolled = await tx
-    .select({ enrolmentId: cursus.enrolmentId, learnerId: cursus.learnerId })
-    .from(cursus)
-    .innerJoin(objects, eq(objects.id, cursus.pointId))
-    .where(and(eq(cursus.periodId, jury.periodId), eq(objects.formationId, jury.formationId)))
-    .orderBy(asc(cursus.enrolmentId));
-  const given = await tx.select().from(juryPoints).where(eq(juryPoints.juryId, jury.id));
-  const computed: { enrolmentId: string; learnerId: string; root: ShownResult; mark: Thousandths | null }[] = [];
-  for (const line of enrolled) {
-    const points = new Map(given.filter((point) => point.enrolmentId === line.enrolmentId).map((point) => [point.path, parseThousandths(point.points)!]));
-    const trees = await learnerTrees(tx, origin.scope, line.enrolmentId, points).catch((error: unknown) => {
-      // A cursus without its point's entry (cancelled meanwhile) has no results to deliberate.
-      if ((error as { slug?: string }).slug === 'no-cursus') return undefined;
-      throw error;
-    });
-    if (trees === undefined) continue;
-    const result = resultsFor(trees.first, trees.second, jury.session as 1 | 2);
-    computed.push({ enrolmentId: line.enrolmentId, learnerId: line.learnerId, root: shown(result, trees.described), mark: result.mark });
-  }
-  return computed;
-}
-
-/**
  * Deliberation: the results of every learner whose enrolment point belongs
  * to the formation, computed with the jury's points, stored with their
- * ranks and frozen (later marks change nothing of them).
+ * ranks and frozen (later marks change nothing of them). Set-based: see
+ * deliberation.ts; its figures are logged for the operators.
  */
 export async function deliberate(context: ModuleContext, id: string, origin: Origin): Promise<Jury> {
   return context.transaction(async (tx) => {
     const jury = await juryInScope(tx, id, origin, 'deliberate in this jury');
     assertOpen(jury);
-    const computed = await computeJury(tx, jury, origin);
-    const rankOf = ranks(computed);
-    if (computed.length > 0) {
-      await tx.insert(results).values(
-        computed.map((line) => ({
-          juryId: id,
-          enrolmentId: line.enrolmentId,
-          learnerId: line.learnerId,
-          mark: line.mark === null ? null : formatThousandths(line.mark),
-          decision: line.root.decision,
-          rank: rankOf.get(line.enrolmentId) ?? null,
-          tree: line.root,
-        })),
-      );
-    }
+    const figures = await storeResults(tx, jury);
+    context.logger.info({ juryId: id, ...figures }, 'jury deliberated');
     const [row] = await tx
       .update(juries)
       .set({ status: 'deliberated', deliberatedAt: new Date(), deliberatedBy: actorOf(origin) })
@@ -177,32 +134,8 @@ export async function publish(context: ModuleContext, id: string, origin: Origin
       .returning();
     const shownJury = await toJury(tx, row!);
     await context.publish(tx, assessmentEvents.resultsPublished, shownJury, { subject: id, origin, before: null });
+    // Each learner's result on its own, for the documents module (transcripts, pass certificates).
+    await announceLearnerResults(context, tx, row!, origin);
     return shownJury;
   });
-}
-
-/** The stored results of a jury, by rank then name; or a learner's published ones. */
-export async function storedResults(
-  tx: Transaction,
-  where: { juryId: string } | { learnerCode: string; published: true },
-): Promise<(JuryResult & { juryId: string })[]> {
-  const rows = await tx
-    .select({ result: results, learner: learners, status: juries.status })
-    .from(results)
-    .innerJoin(juries, eq(juries.id, results.juryId))
-    .innerJoin(learners, eq(learners.id, results.learnerId))
-    .where('juryId' in where ? eq(results.juryId, where.juryId) : and(eq(learners.code, where.learnerCode), eq(juries.status, 'published')))
-    .orderBy(sql`${results.rank} nulls last`, asc(learners.familyName), asc(learners.givenNames));
-  return rows.map(({ result, learner }) => ({
-    juryId: result.juryId,
-    enrolmentId: result.enrolmentId,
-    learnerId: result.learnerId,
-    learnerCode: learner.code,
-    familyName: learner.familyName,
-    givenNames: learner.givenNames,
-    mark: result.mark === null ? null : formatThousandths(parseThousandths(result.mark)!),
-    decision: result.decision,
-    rank: result.rank,
-    root: result.tree as JuryResult['root'],
-  }));
 }

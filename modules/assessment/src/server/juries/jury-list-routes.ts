@@ -5,7 +5,8 @@ import { assessmentPermissions, Jury, JuryListQuery, JuryParams, JuryResult } fr
 import { formatThousandths } from '../engine/index.ts';
 import { assertOwnsObject } from '../shared/access.ts';
 import { juries, learners } from '../shared/tables.ts';
-import { computeJury, juryInScope, ranks, toJury } from './jury-commands.ts';
+import { computeJury } from './deliberation.ts';
+import { juryInScope, ranks, toJury } from './jury-commands.ts';
 
 const manage = { access: { permission: assessmentPermissions.juriesManage } };
 
@@ -59,7 +60,7 @@ export async function juryListRoutes(app: ModuleApp, context: ModuleContext): Pr
       context.transaction(async (tx) => {
         const origin = originOf(request);
         const jury = await juryInScope(tx, request.params.id, origin, 'read the results of this jury', false);
-        const computed = await computeJury(tx, jury, origin);
+        const computed = await computeJury(tx, jury);
         const rankOf = ranks(computed);
         const ids = computed.map((line) => line.learnerId);
         const people = new Map((ids.length === 0 ? [] : await tx.select().from(learners).where(inArray(learners.id, ids))).map((row) => [row.id, row]));

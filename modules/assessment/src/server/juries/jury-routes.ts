@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { originOf, type ModuleApp, type ModuleContext } from '@pegase/platform';
-import { assessmentPermissions, CreateJury, Jury, JuryParams, JuryResult, MyResult, PutJuryPoints } from '../../contract/index.ts';
-import { createJury, deliberate, juryInScope, publish, putJuryPoints, storedResults, toJury } from './jury-commands.ts';
+import { assessmentPermissions, CreateJury, Jury, JuryParams, JuryResult, JuryResultsQuery, MyResult, PutJuryPoints } from '../../contract/index.ts';
+import { createJury, deliberate, juryInScope, publish, putJuryPoints, toJury } from './jury-commands.ts';
+import { storedResults } from './stored-results.ts';
 import { juries } from '../shared/tables.ts';
 import { inArray } from 'drizzle-orm';
 
@@ -80,16 +81,19 @@ export async function juryRoutes(app: ModuleApp, context: ModuleContext): Promis
     {
       config: manage,
       schema: {
-        summary: 'The stored results of a jury, by rank.',
+        summary: 'The stored results of a jury, by rank then name, a page at a time (500 unless `limit` says otherwise); each with its frozen, explained tree.',
         operationId: 'listJuryResults',
         params: JuryParams,
+        querystring: JuryResultsQuery,
         response: { 200: Type.Array(JuryResult) },
       },
     },
     async (request) =>
       context.transaction(async (tx) => {
         await juryInScope(tx, request.params.id, originOf(request), 'read the results of this jury', false);
-        return (await storedResults(tx, { juryId: request.params.id })).map(({ juryId: _jury, ...result }) => result);
+        return (await storedResults(tx, { juryId: request.params.id, page: { limit: request.query.limit ?? 500, offset: request.query.offset ?? 0 } })).map(
+          ({ juryId: _jury, ...result }) => result,
+        );
       }),
   );
 

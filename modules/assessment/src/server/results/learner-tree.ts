@@ -1,112 +1,38 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { conflict, notFound, type Executor, type Scope } from '@pegase/platform';
-import {
-  evaluate,
-  evaluateSessions,
-  formatThousandths,
-  parseThousandths,
-  type AssessmentGrade,
-  type Grade,
-  type LearnerNode,
-  type NodeResult,
-  type Thousandths,
-} from '../engine/index.ts';
-import { effectiveRule, engineRules, storedRules } from '../rules/effective-rules.ts';
+import { evaluate, evaluateSessions, formatThousandths, type LearnerNode, type NodeResult } from '../engine/index.ts';
 import { assertOwnsObject } from '../shared/access.ts';
-import { assessments, cursus, entries, marks, objects, paths } from '../shared/tables.ts';
-
-interface TreeEntry {
-  path: string;
-  parentPath: string | null;
-  kind: string;
-  exempted: boolean;
-  carriedMark: string | null;
-  code: string;
-  type: string;
-  ects: string | null;
-  position: number;
-}
+import { cursus, objects } from '../shared/tables.ts';
+import { buildTrees } from './build-trees.ts';
+import { formationSnapshot, indexSnapshot, type FormationSnapshot } from './formation-snapshot.ts';
+import { inputsOf } from './learner-inputs.ts';
 
 /** What the results show of each path besides the engine's result. */
 export type Described = Map<string, { code: string; type: string }>;
 
+export const describedBy = (snapshot: FormationSnapshot): Described => new Map(snapshot.paths.map((path) => [path.path, { code: path.code, type: path.type }]));
+
 /**
- * A learner's trees for both sessions, from their cursus (registered
- * entries under the enrolment point), the paths' rules, the course
- * elements' assessments and marks, exemptions and marks carried over.
- * Groupings are not nodes of the results: what was chosen in them counts in
- * the grouping's parent. A jury's points, by path, are added before the
- * decisions.
+ * A learner's trees for both sessions as the rules and marks are now: the
+ * snapshot of their enrolment point's formation and their own inputs
+ * (registered entries, exemptions, marks carried over, marks), built by
+ * the same pure function a deliberation uses.
  */
-export async function learnerTrees(tx: Executor, scope: Scope, enrolmentId: string, juryPoints: ReadonlyMap<string, Thousandths> = new Map()) {
-  const [row] = await tx.select().from(cursus).where(eq(cursus.enrolmentId, enrolmentId));
+export async function learnerTrees(tx: Executor, scope: Scope, enrolmentId: string) {
+  const [row] = await tx
+    .select({ cursus, formationId: objects.formationId })
+    .from(cursus)
+    .innerJoin(objects, eq(objects.id, cursus.pointId))
+    .where(eq(cursus.enrolmentId, enrolmentId));
   if (row === undefined) throw notFound('Cursus of enrolment', enrolmentId);
-  await assertOwnsObject(tx, scope, row.pointId, 'read the results of this enrolment');
-  const list: TreeEntry[] = await tx
-    .select({
-      path: entries.path,
-      parentPath: entries.parentPath,
-      kind: entries.kind,
-      exempted: entries.exempted,
-      carriedMark: entries.carriedMark,
-      code: objects.code,
-      type: objects.type,
-      ects: objects.ects,
-      position: paths.position,
-    })
-    .from(entries)
-    .innerJoin(objects, eq(objects.id, entries.objectId))
-    .innerJoin(paths, and(eq(paths.periodId, row.periodId), eq(paths.path, entries.path)))
-    .where(and(eq(entries.enrolmentId, enrolmentId), eq(entries.status, 'registered')));
-  const root = list.find((entry) => entry.kind === 'point');
-  if (root === undefined) {
+  await assertOwnsObject(tx, scope, row.cursus.pointId, 'read the results of this enrolment');
+  const snapshot = indexSnapshot(await formationSnapshot(tx, row.cursus.periodId, row.formationId));
+  const inputs = (await inputsOf(tx, snapshot, [enrolmentId])).get(enrolmentId);
+  const trees = inputs === undefined ? undefined : buildTrees(snapshot, inputs);
+  if (trees === undefined) {
     throw conflict('no-cursus', `Enrolment ${enrolmentId} has no cursus (it was cancelled, or not validated yet): results are computed on a cursus.`);
   }
-  const childrenOf = new Map<string, TreeEntry[]>();
-  for (const entry of list) {
-    if (entry.parentPath === null) continue;
-    childrenOf.set(entry.parentPath, [...(childrenOf.get(entry.parentPath) ?? []), entry]);
-  }
-  for (const children of childrenOf.values()) children.sort((a, b) => a.position - b.position);
-  const nodesUnder = (entry: TreeEntry): TreeEntry[] =>
-    (childrenOf.get(entry.path) ?? []).flatMap((child) => (child.type === 'grouping' ? nodesUnder(child) : [child]));
-
-  const stored = await storedRules(
-    tx,
-    row.periodId,
-    list.map((entry) => entry.path),
-  );
-  const leaves = list.filter((entry) => nodesUnder(entry).length === 0).map((entry) => entry.path);
-  const graded =
-    leaves.length === 0
-      ? []
-      : await tx
-          .select({ assessment: assessments, value: marks.value, absence: marks.absence })
-          .from(assessments)
-          .leftJoin(marks, and(eq(marks.assessmentId, assessments.id), eq(marks.enrolmentId, enrolmentId)))
-          .where(and(eq(assessments.periodId, row.periodId), inArray(assessments.path, leaves)));
-  const gradesOf = (path: string, session: 1 | 2): AssessmentGrade[] =>
-    graded
-      .filter((line) => line.assessment.path === path && line.assessment.session === session)
-      .map((line) => {
-        const grade: Grade | null = line.absence ?? (line.value === null ? null : parseThousandths(line.value)!);
-        return { id: line.assessment.code, coefficient: parseThousandths(line.assessment.coefficient)!, grade };
-      });
-
-  const described: Described = new Map(list.map((entry) => [entry.path, { code: entry.code, type: entry.type }]));
-  const build = (entry: TreeEntry, session: 1 | 2): LearnerNode => {
-    const children = nodesUnder(entry).map((child) => build(child, session));
-    return {
-      path: entry.path,
-      rules: engineRules(effectiveRule(row.periodId, entry.path, entry, stored.get(entry.path))),
-      children,
-      assessments: children.length === 0 ? gradesOf(entry.path, session) : [],
-      juryPoints: juryPoints.get(entry.path) ?? 0,
-      exempted: entry.exempted,
-      carriedMark: entry.carriedMark === null ? null : parseThousandths(entry.carriedMark)!,
-    };
-  };
-  return { cursus: row, first: build(root, 1), second: build(root, 2), described };
+  return { cursus: row.cursus, ...trees, described: describedBy(snapshot.snapshot) };
 }
 
 /** Session 1, or session 2 on the tree the session-2 policies give. */

@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, jsonb, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, json, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Drizzle's view of the schema created by migrations/ (the SQL is the source). */
 export const assessmentSchema = pgSchema('assessment');
@@ -142,6 +142,7 @@ export const juries = assessmentSchema.table('juries', {
   deliberatedBy: text('deliberated_by'),
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
   publishedBy: text('published_by'),
+  snapshot: json('snapshot'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
@@ -165,7 +166,36 @@ export const results = assessmentSchema.table(
     mark: numeric('mark', { mode: 'string' }),
     decision: text('decision').notNull(),
     rank: integer('rank'),
-    tree: jsonb('tree').notNull(),
+    credits: numeric('credits', { mode: 'string' }).notNull(),
+    honours: text('honours'),
+    inputs: json('inputs').notNull(),
+    outcome: json('outcome').notNull(),
   },
   (table) => [primaryKey({ columns: [table.juryId, table.enrolmentId] })],
+);
+
+/** Who teaches a course element (migration 0003): a teacher reads and enters the marks of these objects' sheets only. */
+export const teaching = assessmentSchema.table(
+  'teaching',
+  {
+    objectId: uuid('object_id').notNull(),
+    teacher: text('teacher').notNull(),
+    assignedBy: text('assigned_by').notNull(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.objectId, table.teacher] })],
+);
+
+/** The MCC of a formation frozen for a period (migration 0004): adopted by staff, or the period archived by the curriculum. */
+export const ruleFreezes = assessmentSchema.table(
+  'rule_freezes',
+  {
+    periodId: uuid('period_id').notNull(),
+    formationId: uuid('formation_id').notNull(),
+    formationCode: text('formation_code').notNull(),
+    reason: text('reason').$type<'adopted' | 'period-archived'>().notNull(),
+    frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    frozenBy: text('frozen_by').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.periodId, table.formationId] })],
 );

@@ -1,0 +1,203 @@
+import { performance } from 'node:perf_hooks';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf, type Transaction } from '@pegase/platform';
+import { formatThousandths, parseThousandths, type NodeResult, type Thousandths } from '../engine/index.ts';
+import { buildTrees } from '../results/build-trees.ts';
+import { formationSnapshot, indexSnapshot, type SnapshotIndex } from '../results/formation-snapshot.ts';
+import { inputsOf, type LearnerInputs } from '../results/learner-inputs.ts';
+import { describedBy, resultsFor, shown, type ShownResult } from '../results/learner-tree.ts';
+import { juries, juryPoints } from '../shared/tables.ts';
+import { encodeOutcome, OUTCOME_FIELDS } from './frozen-results.ts';
+
+/** Learners read, computed and written at a time: a few megabytes in memory, a few statements per batch. */
+const BATCH = 2_000;
+
+export interface DeliberationFigures {
+  learners: number;
+  nodes: number;
+  /** Milliseconds spent waiting for PostgreSQL's reads, in the engine (and encoding), and on PostgreSQL's writes. */
+  readMs: number;
+  computeMs: number;
+  writeMs: number;
+}
+
+interface JuryToDeliberate {
+  id: string;
+  formationId: string;
+  periodId: string;
+  session: number;
+}
+
+interface Prepared {
+  index: SnapshotIndex;
+  pointsOf: Map<string, [number, number][]>;
+}
+
+export interface ComputedResult {
+  enrolmentId: string;
+  learnerId: string;
+  inputs: LearnerInputs;
+  result: NodeResult;
+}
+
+type Timed = <T>(phase: 'readMs' | 'writeMs', work: () => Promise<T>) => Promise<T>;
+
+function timer(figures: DeliberationFigures): Timed {
+  return async (phase, work) => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      figures[phase] += performance.now() - start;
+    }
+  };
+}
+
+/** The formation's snapshot (paths, rules, assessments) and the jury's points by enrolment. */
+async function prepare(tx: Transaction, jury: JuryToDeliberate): Promise<Prepared> {
+  const index = indexSnapshot(await formationSnapshot(tx, jury.periodId, jury.formationId));
+  const points = await tx.select().from(juryPoints).where(eq(juryPoints.juryId, jury.id));
+  const pointsOf = new Map<string, [number, number][]>();
+  for (const point of points) {
+    const path = index.pathIndex.get(point.path);
+    if (path === undefined) continue;
+    pointsOf.set(point.enrolmentId, [...(pointsOf.get(point.enrolmentId) ?? []), [path, parseThousandths(point.points)!]]);
+  }
+  return { index, pointsOf };
+}
+
+/**
+ * The results of every learner whose enrolment point belongs to the jury's
+ * formation, by batches in enrolment order: each batch read in three
+ * statements (who, entries, marks) and computed by the pure engine with the
+ * jury's points. A cursus without its point's entry (cancelled meanwhile)
+ * has no results.
+ */
+async function* computedBatches(
+  tx: Transaction,
+  jury: JuryToDeliberate,
+  { index, pointsOf }: Prepared,
+  figures: DeliberationFigures,
+): AsyncGenerator<ComputedResult[]> {
+  const timed = timer(figures);
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await timed('readMs', () =>
+      rowsOf<{ enrolment_id: string; learner_id: string }>(
+        tx,
+        sql`select c.enrolment_id, c.learner_id
+              from assessment.cursus c
+              join assessment.objects o on o.id = c.point_id
+             where c.period_id = ${jury.periodId} and o.formation_id = ${jury.formationId} and c.enrolment_id > ${after}
+             order by c.enrolment_id
+             limit ${BATCH}`,
+      ),
+    );
+    if (batch.length === 0) return;
+    after = batch[batch.length - 1]!.enrolment_id;
+    const inputs = await timed('readMs', () =>
+      inputsOf(
+        tx,
+        index,
+        batch.map((row) => row.enrolment_id),
+      ),
+    );
+    const start = performance.now();
+    const computed: ComputedResult[] = [];
+    for (const { enrolment_id: enrolmentId, learner_id: learnerId } of batch) {
+      const own = inputs.get(enrolmentId);
+      if (own === undefined) continue;
+      own.points = pointsOf.get(enrolmentId) ?? [];
+      const trees = buildTrees(index, own);
+      if (trees === undefined) continue;
+      computed.push({ enrolmentId, learnerId, inputs: own, result: resultsFor(trees.first, trees.second, jury.session as 1 | 2) });
+    }
+    figures.computeMs += performance.now() - start;
+    yield computed;
+    if (batch.length < BATCH) return;
+  }
+}
+
+const noFigures = (): DeliberationFigures => ({ learners: 0, nodes: 0, readMs: 0, computeMs: 0, writeMs: 0 });
+
+/** The results a jury would store now, explained, without storing them (a preview); in memory, so for a formation's size. */
+export async function computeJury(
+  tx: Transaction,
+  jury: JuryToDeliberate,
+): Promise<{ enrolmentId: string; learnerId: string; root: ShownResult; mark: Thousandths | null }[]> {
+  const prepared = await prepare(tx, jury);
+  const described = describedBy(prepared.index.snapshot);
+  const lines: { enrolmentId: string; learnerId: string; root: ShownResult; mark: Thousandths | null }[] = [];
+  for await (const batch of computedBatches(tx, jury, prepared, noFigures())) {
+    for (const { enrolmentId, learnerId, result } of batch) lines.push({ enrolmentId, learnerId, root: shown(result, described), mark: result.mark });
+  }
+  return lines;
+}
+
+/**
+ * Computes and stores the results of every learner of the jury's
+ * formation, set-based: the formation's snapshot is read once and stored
+ * with the jury; each batch of learners is written in one statement with
+ * their frozen inputs and outcome; ranks are given by one statement at the
+ * end. The caller's transaction makes it all or nothing.
+ */
+export async function storeResults(tx: Transaction, jury: JuryToDeliberate): Promise<DeliberationFigures> {
+  const figures = noFigures();
+  const timed = timer(figures);
+  const prepared = await timed('readMs', () => prepare(tx, jury));
+  for await (const batch of computedBatches(tx, jury, prepared, figures)) {
+    const start = performance.now();
+    const rows = encodeBatch(prepared.index, batch, figures);
+    figures.computeMs += performance.now() - start;
+    if (rows.enrolments.length > 0) await timed('writeMs', () => writeBatch(tx, jury.id, rows));
+  }
+  await timed('writeMs', async () => {
+    await tx.execute(sql`
+      update assessment.results r set rank = ranked.rank
+        from (select enrolment_id, rank() over (order by mark desc) as rank
+                from assessment.results where jury_id = ${jury.id} and mark is not null) ranked
+       where r.jury_id = ${jury.id} and r.enrolment_id = ranked.enrolment_id`);
+    await tx.update(juries).set({ snapshot: prepared.index.snapshot }).where(eq(juries.id, jury.id));
+  });
+  return figures;
+}
+
+interface BatchRows {
+  enrolments: string[];
+  learners: string[];
+  marks: (string | null)[];
+  decisions: string[];
+  credits: string[];
+  honours: (string | null)[];
+  inputs: string[];
+  outcomes: string[];
+}
+
+function encodeBatch(index: SnapshotIndex, batch: ComputedResult[], figures: DeliberationFigures): BatchRows {
+  const rows: BatchRows = { enrolments: [], learners: [], marks: [], decisions: [], credits: [], honours: [], inputs: [], outcomes: [] };
+  for (const { enrolmentId, learnerId, inputs, result } of batch) {
+    const outcome = encodeOutcome(result, index);
+    figures.learners++;
+    figures.nodes += outcome.length / OUTCOME_FIELDS;
+    rows.enrolments.push(enrolmentId);
+    rows.learners.push(learnerId);
+    rows.marks.push(result.mark === null ? null : formatThousandths(result.mark));
+    rows.decisions.push(result.decision);
+    rows.credits.push(formatThousandths(result.credits));
+    rows.honours.push(result.honours);
+    rows.inputs.push(JSON.stringify(inputs));
+    rows.outcomes.push(JSON.stringify(outcome));
+  }
+  return rows;
+}
+
+/** One statement for a whole batch: arrays as parameters, unnested by PostgreSQL. */
+async function writeBatch(tx: Transaction, juryId: string, rows: BatchRows): Promise<void> {
+  await tx.execute(sql`
+    insert into assessment.results (jury_id, enrolment_id, learner_id, mark, decision, credits, honours, inputs, outcome)
+    select ${juryId}, r.enrolment_id, r.learner_id, r.mark, r.decision, r.credits, r.honours, r.inputs, r.outcome
+      from unnest(${sql.param(rows.enrolments)}::uuid[], ${sql.param(rows.learners)}::uuid[], ${sql.param(rows.marks)}::numeric[],
+                  ${sql.param(rows.decisions)}::text[], ${sql.param(rows.credits)}::numeric[], ${sql.param(rows.honours)}::text[],
+                  ${sql.param(rows.inputs)}::json[], ${sql.param(rows.outcomes)}::json[])
+           as r (enrolment_id, learner_id, mark, decision, credits, honours, inputs, outcome)`);
+}
