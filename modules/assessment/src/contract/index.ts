@@ -3,3 +3,4 @@ export * from './assessment.ts';
 export * from './events.ts';
 export * from './permissions.ts';
 export * from './juries.ts';
+export * from './rules.ts';

@@ -3,6 +3,8 @@ import type { PermissionDeclaration } from '@pegase/platform';
 export const assessmentPermissions = {
   rulesRead: 'assessment.rules.read',
   rulesWrite: 'assessment.rules.write',
+  rulesFreeze: 'assessment.rules.freeze',
+  rulesUnfreeze: 'assessment.rules.unfreeze',
   marksRead: 'assessment.marks.read',
   marksWrite: 'assessment.marks.write',
   sheetsManage: 'assessment.sheets.manage',
@@ -26,6 +28,16 @@ export const assessmentPermissionDeclarations: PermissionDeclaration[] = [
     name: assessmentPermissions.rulesWrite,
     description: 'Set the assessment rules (MCC) of a path; staff for the objects their structures own.',
     roles: ['staff'],
+  },
+  {
+    name: assessmentPermissions.rulesFreeze,
+    description: 'Freeze the adopted MCC (rules and assessments) of a formation for a period; staff for the formations their structures own.',
+    roles: ['staff'],
+  },
+  {
+    name: assessmentPermissions.rulesUnfreeze,
+    description: 'Unfreeze adopted MCC so that they may change again (with a reason); administrators only.',
+    roles: [],
   },
   {
     name: assessmentPermissions.sheetsManage,

@@ -7,6 +7,9 @@ import { learningReadModel } from './read-models/learning-read-model.ts';
 import { offerReadModel } from './read-models/offer-read-model.ts';
 import { referentialReadModel } from './read-models/referential-read-model.ts';
 import { resultsRoutes } from './results/results-routes.ts';
+import { curriculumLifecycle } from './rules/curriculum-lifecycle.ts';
+import { freezeRoutes } from './rules/freeze-routes.ts';
+import { ruleExchangeRoutes } from './rules/rule-exchange-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
 
 export const assessmentModule = defineModule({
@@ -19,10 +22,12 @@ export const assessmentModule = defineModule({
   events: Object.values(assessmentEvents),
   async routes(app, context) {
     await ruleRoutes(app, context);
+    await ruleExchangeRoutes(app, context);
+    await freezeRoutes(app, context);
     await assessmentRoutes(app, context);
     await resultsRoutes(app, context);
     await juryRoutes(app, context);
     await juryListRoutes(app, context);
   },
-  handlers: () => [...referentialReadModel(), ...offerReadModel(), ...learningReadModel()],
+  handlers: (context) => [...referentialReadModel(), ...offerReadModel(), ...learningReadModel(), ...curriculumLifecycle(context)],
 });

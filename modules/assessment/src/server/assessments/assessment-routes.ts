@@ -16,6 +16,7 @@ import {
   Sheet,
 } from '../../contract/index.ts';
 import { normalised } from '../rules/effective-rules.ts';
+import { assertRulesOpen } from '../rules/rule-freeze.ts';
 import { pathInScope } from '../shared/access.ts';
 import { assessments, paths, sheetLocks } from '../shared/tables.ts';
 import { assessmentInScope, assessmentOf, assessmentsOf } from './assessment-store.ts';
@@ -52,6 +53,7 @@ export async function assessmentRoutes(app: ModuleApp, context: ModuleContext): 
       const created = await context.transaction(async (tx) => {
         const body = request.body;
         await pathInScope(tx, origin.scope, body.periodId, body.path, 'create assessments of this path');
+        await assertRulesOpen(tx, body.periodId, body.path);
         const [child] = await tx
           .select({ path: paths.path })
           .from(paths)

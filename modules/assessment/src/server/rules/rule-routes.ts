@@ -1,28 +1,30 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { originOf, ruleProblem, type FieldError, type ModuleApp, type ModuleContext } from '@pegase/platform';
-import { assessmentEvents, assessmentPermissions, PutRule, Rule, RuleQuery } from '../../contract/index.ts';
+import { assessmentPermissions, PutRule, RuleQuery, RuleView } from '../../contract/index.ts';
 import { pathInScope } from '../shared/access.ts';
-import { rules } from '../shared/tables.ts';
 import { effectiveRule, normalised, storedRules } from './effective-rules.ts';
+import { assertRulesOpen, frozenFor } from './rule-freeze.ts';
+import { writeRules } from './rule-store.ts';
 
-/** The rules (MCC) of a path: read (stored or defaults) and set. */
+/** The rules (MCC) of a path: read (stored or defaults, and whether they are frozen) and set. */
 export async function ruleRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
   app.get(
     '/rules',
     {
       config: { access: { permission: assessmentPermissions.rulesRead } },
       schema: {
-        summary: 'The effective rules (MCC) of a path in a period: those stored, or the defaults of its object’s type (source tells which).',
+        summary:
+          'The effective rules (MCC) of a path in a period: those stored, or the defaults of its object’s type (source tells which); frozen tells whether its formation’s MCC are frozen.',
         operationId: 'getRule',
         querystring: RuleQuery,
-        response: { 200: Rule },
+        response: { 200: RuleView },
       },
     },
     async (request) =>
       context.transaction(async (tx) => {
         const { periodId, path } = request.query;
         const object = await pathInScope(tx, originOf(request).scope, periodId, path, 'read the rules of this path');
-        return effectiveRule(periodId, path, object, (await storedRules(tx, periodId, [path])).get(path));
+        const rule = effectiveRule(periodId, path, object, (await storedRules(tx, periodId, [path])).get(path));
+        return { ...rule, frozen: await frozenFor(tx, periodId, path) };
       }),
   );
 
@@ -32,11 +34,11 @@ export async function ruleRoutes(app: ModuleApp, context: ModuleContext): Promis
       config: { access: { permission: assessmentPermissions.rulesWrite } },
       schema: {
         summary:
-          'Set the rules (MCC) of a path in a period: coefficient in its parent, pass mark, credits, compensation, eliminatory mark, ABJ and session-2 policies. A field left out takes its default.',
+          'Set the rules (MCC) of a path in a period: coefficient in its parent, pass mark, credits, compensation, eliminatory mark, ABJ and session-2 policies. A field left out takes its default. 409 rules-frozen once the formation’s MCC are frozen.',
         operationId: 'putRule',
         querystring: RuleQuery,
         body: PutRule,
-        response: { 200: Rule },
+        response: { 200: RuleView },
       },
     },
     async (request) => {
@@ -44,6 +46,7 @@ export async function ruleRoutes(app: ModuleApp, context: ModuleContext): Promis
       return context.transaction(async (tx) => {
         const { periodId, path } = request.query;
         const object = await pathInScope(tx, origin.scope, periodId, path, 'set the rules of this path');
+        await assertRulesOpen(tx, periodId, path);
         const defaults = effectiveRule(periodId, path, object, undefined);
         const before = effectiveRule(periodId, path, object, (await storedRules(tx, periodId, [path])).get(path));
         const body = request.body;
@@ -69,8 +72,6 @@ export async function ruleRoutes(app: ModuleApp, context: ModuleContext): Promis
           eliminatory: body.eliminatory === undefined || body.eliminatory === null ? null : decimal('eliminatory', body.eliminatory, '0'),
           abjPolicy: body.abjPolicy ?? defaults.abjPolicy,
           session2: body.session2 ?? defaults.session2,
-          updatedBy: origin.actor.login ?? origin.actor.subject,
-          updatedAt: new Date(),
         };
         if (errors.length > 0)
           throw ruleProblem(
@@ -78,17 +79,8 @@ export async function ruleRoutes(app: ModuleApp, context: ModuleContext): Promis
             `The rule of ${path} is not valid: ${errors.map((error) => `${error.field} ${error.message}`).join('; ')}.`,
             errors,
           );
-        await tx
-          .insert(rules)
-          .values({ periodId, path, ...values })
-          .onConflictDoUpdate({ target: [rules.periodId, rules.path], set: { ...values, version: sql`${rules.version} + 1` } });
-        const [stored] = await tx
-          .select()
-          .from(rules)
-          .where(and(eq(rules.periodId, periodId), eq(rules.path, path)));
-        const rule = effectiveRule(periodId, path, object, stored);
-        await context.publish(tx, assessmentEvents.ruleChanged, rule, { subject: `${periodId}:${path}`, origin, before });
-        return rule;
+        const [rule] = await writeRules(context, tx, periodId, [{ path, object, values, before }], origin);
+        return { ...rule!, frozen: null };
       });
     },
   );

@@ -1,0 +1,193 @@
+import type * as ExcelJs from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { Problem, ruleProblem } from '@pegase/platform';
+
+/**
+ * Tables a gestionnaire fills in a spreadsheet, as the curriculum reads its
+ * maquettes (decision 0010: exceljs) and enrolment its CSV files (csv-parse):
+ * the first sheet of an .xlsx workbook, or a CSV file as Excel or LibreOffice
+ * save it (`;` or `,`, UTF-8 with or without BOM, or Windows-1252). Rows keep
+ * the numbers the spreadsheet shows, so that errors point at them.
+ */
+export type Cell = string | number | boolean | null;
+export interface TableRow {
+  line: number;
+  cells: Cell[];
+}
+export type TableFormat = 'xlsx' | 'csv';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_CONTENT_TYPE = 'text/csv';
+/** A table of thousands of rows weighs well under 1 MB. */
+export const TABLE_BODY_LIMIT = 10 * 1024 * 1024;
+/** Largest total of the files inside a workbook (a zip): refuses a "zip bomb" before it is inflated. */
+const XLSX_INFLATED_LIMIT = 200 * 1024 * 1024;
+
+/** exceljs takes a third of a second to load: only the first spreadsheet request pays it. */
+let exceljs: Promise<typeof ExcelJs> | undefined;
+async function loadExcelJs(): Promise<typeof ExcelJs> {
+  // A CommonJS package: its exports arrive as the default export.
+  exceljs ??= import('exceljs').then((loaded) => (loaded as unknown as { default?: typeof ExcelJs }).default ?? loaded);
+  return exceljs;
+}
+
+/** The format a Content-Type names, if it is one of the two. */
+export function tableFormatOf(contentType: string | undefined): TableFormat | undefined {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === XLSX_CONTENT_TYPE) return 'xlsx';
+  if (type === CSV_CONTENT_TYPE || type === 'application/csv') return 'csv';
+  return undefined;
+}
+
+/** Refuses, before the body is read, a file of another type or too large (415, 413). */
+export function assertTableUpload(contentType: string | undefined, contentLength: string | undefined, what: string): void {
+  if (tableFormatOf(contentType) === undefined) {
+    const got = contentType === undefined ? 'no Content-Type' : `Content-Type ${contentType}`;
+    throw new Problem(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `Send ${what} as the body: an Excel workbook (.xlsx, Content-Type: ${XLSX_CONTENT_TYPE}) or a CSV file (Content-Type: text/csv); got ${got}.`,
+    );
+  }
+  const length = Number(contentLength);
+  if (Number.isFinite(length) && length > TABLE_BODY_LIMIT) {
+    throw new Problem(
+      413,
+      'payload-too-large',
+      'Payload too large',
+      `The file weighs ${(length / 1024 / 1024).toFixed(1)} MB; the import takes at most ${TABLE_BODY_LIMIT / 1024 / 1024} MB. Remove images and other sheets.`,
+    );
+  }
+}
+
+const unreadable = (why: string) =>
+  ruleProblem(
+    'unreadable-file',
+    `The file cannot be read (${why}). Save it as an Excel workbook (.xlsx) or as CSV (UTF-8, ";" between cells) and import it again. Nothing was imported.`,
+  );
+
+export async function readTable(bytes: Buffer, format: TableFormat): Promise<TableRow[]> {
+  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}
+
+/** UTF-8 when the bytes are UTF-8, else Windows-1252 (what Excel writes for « CSV (séparateur: point-virgule) »). */
+function decode(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** `;` or `,` or a tab, whichever the first non-blank line holds most (outside quotes): a decimal comma stays in its cell with `;`. */
+function delimiterOf(text: string): string {
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const unquoted = first.replace(/"[^"]*"/g, '');
+  const counts = [';', ',', '\t'].map((delimiter) => [delimiter, unquoted.split(delimiter).length - 1] as const);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best![1] === 0 ? ';' : best![0];
+}
+
+function readCsv(bytes: Buffer): TableRow[] {
+  const text = decode(bytes);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as typeof records;
+  } catch (error) {
+    throw unreadable(`not a CSV file: ${(error as Error).message}`);
+  }
+  let previous = 0;
+  return records.flatMap(({ record, info }) => {
+    // The record starts on the line after the previous one ended (a quoted cell may span lines).
+    const line = previous + 1;
+    previous = info.lines;
+    const cells = record.map((cell) => (cell.trim() === '' ? null : cell.trim()));
+    return cells.every((cell) => cell === null) ? [] : [{ line, cells }];
+  });
+}
+
+async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
+  assertReasonableZip(bytes);
+  const workbook = new (await loadExcelJs()).Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw unreadable(`not an .xlsx workbook: ${(error as Error).message}`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) throw unreadable('the workbook has no sheet');
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const values = row.values as CellValue[];
+    // exceljs numbers the cells from 1, like the columns A, B, C…
+    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => cellOf(values[index + 1]));
+    if (cells.some((cell) => cell !== null)) rows.push({ line, cells });
+  });
+  return rows;
+}
+
+function cellOf(value: CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('error' in value) return String(value.error);
+  if ('richText' in value) return cellOf(value.richText.map((part) => part.text).join(''));
+  if ('hyperlink' in value) return cellOf(value.text);
+  if ('formula' in value || 'sharedFormula' in value) return cellOf((value.result ?? null) as CellValue);
+  return null;
+}
+
+/** Reads the zip's central directory (no inflating) and refuses a workbook that would inflate past the limit. */
+function assertReasonableZip(bytes: Buffer): void {
+  const END = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (bytes.readUInt32LE(at) === END) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw unreadable('it is not an .xlsx workbook');
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== ENTRY) throw unreadable('its zip directory is damaged');
+    const size = bytes.readUInt32LE(at + 24);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  if (total > XLSX_INFLATED_LIMIT) throw unreadable(`it would inflate to more than ${XLSX_INFLATED_LIMIT / 1024 / 1024} MB`);
+}
+
+export interface TableSheet {
+  name: string;
+  rows: Cell[][];
+  /** Column widths in characters. */
+  widths?: number[];
+}
+
+/** A workbook whose first sheet is the table (header in bold, frozen), then any help sheets. */
+export async function writeXlsx(sheets: TableSheet[]): Promise<Buffer> {
+  const workbook = new (await loadExcelJs()).Workbook();
+  workbook.creator = 'Pégase';
+  for (const [index, table] of sheets.entries()) {
+    const sheet = workbook.addWorksheet(table.name, index === 0 ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+    for (const row of table.rows) sheet.addRow(row);
+    sheet.getRow(1).font = { bold: true };
+    table.widths?.forEach((width, column) => {
+      sheet.getColumn(column + 1).width = width;
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** CSV as a French Excel opens it: UTF-8 with a BOM, `;` between cells, Windows line ends. */
+export function writeCsv(rows: Cell[][]): string {
+  return `\uFEFF${stringify(rows, { delimiter: ';', record_delimiter: 'windows' })}`;
+}
