@@ -66,8 +66,8 @@ export async function assessmentRuntime() {
   const infoL1 = await object('LIC-INFO-L1', 'year', info.id, { enrolmentPoint: true });
   const s1 = await object('S1', 'semester', infoL1.id);
   const ue1 = await object('UE1', 'ue', s1.id);
-  await object('EC11', 'ec', ue1.id, { ects: 9 });
-  await object('EC12', 'ec', ue1.id, { ects: 6 });
+  const ec11 = await object('EC11', 'ec', ue1.id, { ects: 9 });
+  const ec12 = await object('EC12', 'ec', ue1.id, { ects: 6 });
   const ue2 = await object('UE2', 'ue', s1.id);
   await object('EC21', 'ec', ue2.id, { ects: 9 });
   await object('EC22', 'ec', ue2.id, { ects: 6 });
@@ -100,6 +100,8 @@ export async function assessmentRuntime() {
     info,
     infoL1,
     validatedLearner,
+    /** Object ids of the course elements of UE1 (teaching assignments are made on objects). */
+    objectIds: { ec11: ec11.id, ec12: ec12.id },
     paths: {
       l1: L1,
       s1: `${L1}>S1`,

@@ -72,6 +72,14 @@ export const CreateAssessment = Type.Object(
     code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{0,39}$', examples: ['CC1', 'EXAM'] }),
     label: Type.String({ minLength: 1, maxLength: 200 }),
     coefficient: Type.Optional(Decimal),
+    scale: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1000,
+        description: 'The mark of a full score (barème): marks are entered from 0 to it; 20 when left out. Results convert them to 20 (decision 0015).',
+        examples: [20, 10, 100],
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -85,7 +93,11 @@ export const Assessment = Type.Object({
   code: Type.String(),
   label: Type.String(),
   coefficient: Decimal,
-  scale: Type.Integer({ description: 'Marks are entered on 20 (the only scale for now).' }),
+  scale: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    description: 'The scale (barème): marks are entered and shown from 0 to it; the results convert them to 20, rounded half up to the thousandth.',
+  }),
   locked: Type.Union([Type.Object({ at: Timestamp, by: Type.String() }), Type.Null()]),
 });
 export type Assessment = Static<typeof Assessment>;
@@ -96,7 +108,7 @@ export const MarkParams = Type.Object({ id: Id, enrolmentId: Id }, { additionalP
 
 /** A mark as entered: on 20, or an absence; null: none (not entered, or cleared). */
 export const MarkValue = Type.Union([Type.String(), Type.Null()], {
-  description: '"12.5" (on 20, at most 3 decimals), "ABI" (unjustified absence), "ABJ" (justified absence) or null (none).',
+  description: '"12.5" (on the assessment’s scale, at most 3 decimals), "ABI" (unjustified absence), "ABJ" (justified absence) or null (none).',
 });
 
 export const SheetLine = Type.Object({
@@ -106,7 +118,7 @@ export const SheetLine = Type.Object({
   familyName: Type.String(),
   usageName: Type.Union([Type.String(), Type.Null()]),
   givenNames: Type.String(),
-  mark: Type.Union([Type.String(), Type.Null()], { description: 'The current mark ("12.500", "ABI", "ABJ") or null.' }),
+  mark: Type.Union([Type.String(), Type.Null()], { description: 'The current mark on the assessment’s scale ("12.500", "ABI", "ABJ") or null.' }),
   version: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type SheetLine = Static<typeof SheetLine>;

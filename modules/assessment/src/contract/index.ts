@@ -4,3 +4,5 @@ export * from './events.ts';
 export * from './permissions.ts';
 export * from './juries.ts';
 export * from './rules.ts';
+export * from './teaching.ts';
+export * from './mark-imports.ts';

@@ -8,15 +8,19 @@ export const assessmentPermissions = {
   marksRead: 'assessment.marks.read',
   marksWrite: 'assessment.marks.write',
   sheetsManage: 'assessment.sheets.manage',
+  teachingManage: 'assessment.teaching.manage',
+  teachingRead: 'assessment.teaching.read',
+  teachingSelf: 'assessment.teaching.self',
   resultsRead: 'assessment.results.read',
   juriesManage: 'assessment.juries.manage',
   self: 'assessment.self',
 } as const;
 
 /**
- * Staff and teachers act on the objects their structures (or one above them)
- * own; admins and services everywhere. There is no teaching assignment yet: a
- * teacher reaches every object of their structures.
+ * Staff act on the objects their structures (or one above them) own; admins
+ * and services everywhere. A teacher reads the rules of their structures'
+ * objects, but reads and enters marks only on the sheets of the course
+ * elements they teach (teaching assignments, made by staff).
  */
 export const assessmentPermissionDeclarations: PermissionDeclaration[] = [
   {
@@ -46,13 +50,30 @@ export const assessmentPermissionDeclarations: PermissionDeclaration[] = [
   },
   {
     name: assessmentPermissions.marksRead,
-    description: 'Read a mark sheet and the history of a mark; staff and teachers for the objects their structures own.',
+    description:
+      'Read a mark sheet, the history of a mark and the sheet as a spreadsheet to fill in; staff for the objects their structures own, teachers for the course elements they teach.',
     roles: ['staff', 'teacher', 'service'],
   },
   {
     name: assessmentPermissions.marksWrite,
-    description: 'Enter the marks of an unlocked sheet; staff and teachers for the objects their structures own.',
+    description:
+      'Enter the marks of an unlocked sheet, by hand or from a spreadsheet (CSV, XLSX); staff for the objects their structures own, teachers for the course elements they teach.',
     roles: ['staff', 'teacher'],
+  },
+  {
+    name: assessmentPermissions.teachingManage,
+    description: 'Assign the teachers of a course element (who read and enter its marks); staff for the objects their structures own.',
+    roles: ['staff'],
+  },
+  {
+    name: assessmentPermissions.teachingRead,
+    description: 'Read who teaches a course element; staff and teachers for the objects their structures own.',
+    roles: ['staff', 'teacher', 'service'],
+  },
+  {
+    name: assessmentPermissions.teachingSelf,
+    description: 'A teacher lists the course elements they teach and their mark sheets.',
+    roles: ['teacher'],
   },
   {
     name: assessmentPermissions.resultsRead,

@@ -1,6 +1,7 @@
 import { defineModule } from '@pegase/platform';
 import { assessmentEvents, assessmentPermissionDeclarations } from '../contract/index.ts';
 import { assessmentRoutes } from './assessments/assessment-routes.ts';
+import { markImportRoutes } from './imports/import-routes.ts';
 import { juryListRoutes } from './juries/jury-list-routes.ts';
 import { juryRoutes } from './juries/jury-routes.ts';
 import { learningReadModel } from './read-models/learning-read-model.ts';
@@ -11,6 +12,8 @@ import { curriculumLifecycle } from './rules/curriculum-lifecycle.ts';
 import { freezeRoutes } from './rules/freeze-routes.ts';
 import { ruleExchangeRoutes } from './rules/rule-exchange-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
+import { loadSandbox } from './teaching/sandbox.ts';
+import { teachingRoutes } from './teaching/teaching-routes.ts';
 
 export const assessmentModule = defineModule({
   name: 'assessment',
@@ -25,9 +28,12 @@ export const assessmentModule = defineModule({
     await ruleExchangeRoutes(app, context);
     await freezeRoutes(app, context);
     await assessmentRoutes(app, context);
+    await markImportRoutes(app, context);
+    await teachingRoutes(app, context);
     await resultsRoutes(app, context);
     await juryRoutes(app, context);
     await juryListRoutes(app, context);
   },
+  sandbox: loadSandbox,
   handlers: (context) => [...referentialReadModel(), ...offerReadModel(), ...learningReadModel(), ...curriculumLifecycle(context)],
 });

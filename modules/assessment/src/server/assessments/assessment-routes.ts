@@ -21,6 +21,7 @@ import { pathInScope } from '../shared/access.ts';
 import { assessments, paths, sheetLocks } from '../shared/tables.ts';
 import { assessmentInScope, assessmentOf, assessmentsOf } from './assessment-store.ts';
 import { enterMarks, historyOf, sheetOf } from './marks.ts';
+import { DEFAULT_SCALE } from './scale.ts';
 
 async function setLock(context: ModuleContext, id: string, locked: boolean, origin: Origin): Promise<Assessment> {
   return context.transaction(async (tx) => {
@@ -42,7 +43,8 @@ export async function assessmentRoutes(app: ModuleApp, context: ModuleContext): 
     {
       config: { access: { permission: assessmentPermissions.sheetsManage } },
       schema: {
-        summary: 'Create an assessment (épreuve) of a course element for a session, with its coefficient among the element’s assessments (marks on 20).',
+        summary:
+          'Create an assessment (épreuve) of a course element for a session, with its coefficient among the element’s assessments and its scale (marks from 0 to scale, 20 by default; the results convert them to 20).',
         operationId: 'createAssessment',
         body: CreateAssessment,
         response: { 201: Assessment },
@@ -73,7 +75,16 @@ export async function assessmentRoutes(app: ModuleApp, context: ModuleContext): 
         }
         const [row] = await tx
           .insert(assessments)
-          .values({ id: randomUUID(), periodId: body.periodId, path: body.path, session: body.session, code: body.code, label: body.label, coefficient })
+          .values({
+            id: randomUUID(),
+            periodId: body.periodId,
+            path: body.path,
+            session: body.session,
+            code: body.code,
+            label: body.label,
+            coefficient,
+            scale: body.scale ?? DEFAULT_SCALE,
+          })
           .onConflictDoNothing()
           .returning();
         if (row === undefined)
@@ -126,7 +137,7 @@ export async function assessmentRoutes(app: ModuleApp, context: ModuleContext): 
       config: { access: { permission: assessmentPermissions.marksWrite } },
       schema: {
         summary:
-          'Enter marks on a sheet, all or nothing: a mark on 20 with at most 3 decimals ("12.5"), ABI, ABJ, or null to clear it. Every wrong row is named in errors[] (422 invalid-marks) and nothing is written; a locked sheet refuses marks (409 sheet-locked).',
+          'Enter marks on a sheet, all or nothing: a mark from 0 to the assessment’s scale with at most 3 decimals ("12.5"), ABI, ABJ, or null to clear it. Every wrong row is named in errors[] (422 invalid-marks) and nothing is written; a locked sheet refuses marks (409 sheet-locked). A teacher enters the marks of the course elements they teach only (403 not-teaching).',
         operationId: 'putMarks',
         params: AssessmentParams,
         body: PutMarks,

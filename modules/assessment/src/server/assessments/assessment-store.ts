@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { notFound, type Executor, type Scope } from '@pegase/platform';
+import { notFound, type Executor, type Origin, type Scope } from '@pegase/platform';
 import type { Assessment } from '../../contract/index.ts';
 import { normalised } from '../rules/effective-rules.ts';
-import { pathInScope } from '../shared/access.ts';
+import { assertMayMark, objectOfPath, pathInScope } from '../shared/access.ts';
 import { assessments, sheetLocks } from '../shared/tables.ts';
 
 type AssessmentRow = typeof assessments.$inferSelect;
@@ -28,6 +28,21 @@ export async function assessmentInScope(tx: Executor, scope: Scope, id: string, 
   const [row] = lock ? await query.for('update') : await query;
   if (row === undefined) throw notFound('Assessment', id);
   const object = await pathInScope(tx, scope, row.periodId, row.path, what);
+  const [locked] = await tx.select().from(sheetLocks).where(eq(sheetLocks.assessmentId, id));
+  return { row, object, assessment: assessmentOf(row, locked) };
+}
+
+/**
+ * An assessment whose marks the caller may read or enter: staff within their
+ * structures, a teacher when they teach its object (see assertMayMark);
+ * locked for update when asked.
+ */
+export async function sheetInReach(tx: Executor, origin: Origin, id: string, what: string, lock = false) {
+  const query = tx.select().from(assessments).where(eq(assessments.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  if (row === undefined) throw notFound('Assessment', id);
+  const object = await objectOfPath(tx, row.periodId, row.path);
+  await assertMayMark(tx, origin, object, what);
   const [locked] = await tx.select().from(sheetLocks).where(eq(sheetLocks.assessmentId, id));
   return { row, object, assessment: assessmentOf(row, locked) };
 }

@@ -95,6 +95,10 @@ describe('rules, assessments, mark sheets and marks', () => {
       ['Bernard', null],
       ['Martin', null],
     ]);
+    // A teacher of the structure reads the sheet once they teach the element, not before.
+    const refused = await api('GET', `/assessments/${exam.id}/sheet`, undefined, teacherOf('UFR-S'));
+    expect([refused.statusCode, refused.json().type]).toEqual([403, 'urn:pegase:problem:not-teaching']);
+    expect((await api('PUT', `/objects/${f.objectIds.ec11}/teachers`, { teachers: ['teacher.ufr-s'] })).statusCode).toBe(200);
     expect((await api('GET', `/assessments/${exam.id}/sheet`, undefined, teacherOf('UFR-S'))).statusCode).toBe(200);
     expect((await api('GET', `/assessments/${exam.id}/sheet`, undefined, elsewhere)).statusCode).toBe(403);
   });
