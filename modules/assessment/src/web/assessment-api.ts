@@ -1,0 +1,170 @@
+import { api, dataOf, type paths } from '@pegase/web-kit';
+
+const V1 = '/api/assessment/v1';
+type Json<P extends keyof paths, M extends 'get' | 'put' | 'post'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } } | { 201: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+
+export type Rule = Json<'/api/assessment/v1/rules', 'get'>;
+export type RuleBody = paths['/api/assessment/v1/rules']['put']['requestBody']['content']['application/json'];
+export type Assessment = paths['/api/assessment/v1/assessments']['get']['responses'][200]['content']['application/json'][number];
+export type NewAssessment = paths['/api/assessment/v1/assessments']['post']['requestBody']['content']['application/json'];
+export type Sheet = Json<'/api/assessment/v1/assessments/{id}/sheet', 'get'>;
+export type SheetLine = Sheet['lines'][number];
+export type MarksReport = Json<'/api/assessment/v1/assessments/{id}/marks', 'put'>;
+export type MarkHistory = Json<'/api/assessment/v1/assessments/{id}/marks/{enrolmentId}/history', 'get'>;
+export type Jury = paths['/api/assessment/v1/juries/{id}']['get']['responses'][200]['content']['application/json'];
+export type JuryResult = paths['/api/assessment/v1/juries/{id}/results']['get']['responses'][200]['content']['application/json'][number];
+export type MyResult = paths['/api/assessment/v1/me/results']['get']['responses'][200]['content']['application/json'][number];
+export type Formation = paths['/api/curriculum/v1/objects']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Period = paths['/api/referential/v1/periods/{id}']['get']['responses'][200]['content']['application/json'];
+export type OfferTree = paths['/api/curriculum/v1/objects/{id}/tree']['get']['responses'][200]['content']['application/json'];
+
+/** A node of a results tree: the API leaves its children unchecked (the schema is recursive), they have its shape. */
+export type ResultNode = Omit<JuryResult['root'], 'children'> & { children: ResultNode[] };
+
+/** Every key of this module's queries starts with it: one invalidation refreshes a page after a change. */
+export const ASSESSMENT = 'assessment';
+
+/** Keeps what rarely changes (periods, formations, trees) for the session's navigation. */
+export const LOOKUP_STALE_MS = 300_000;
+
+export const keys = {
+  assessments: (periodId: string, path: string) => [ASSESSMENT, 'assessments', periodId, path] as const,
+  sheet: (id: string) => [ASSESSMENT, 'sheet', id] as const,
+  history: (id: string, enrolmentId: string) => [ASSESSMENT, 'history', id, enrolmentId] as const,
+  rules: (periodId: string, formationId: string) => [ASSESSMENT, 'rules', periodId, formationId] as const,
+  juries: (periodId: string, formationId: string) => [ASSESSMENT, 'juries', periodId, formationId] as const,
+  jury: (id: string) => [ASSESSMENT, 'jury', id] as const,
+  tree: (formationId: string) => [ASSESSMENT, 'tree', formationId] as const,
+  mine: [ASSESSMENT, 'my-results'] as const,
+};
+
+/** The academic years, most recent first. */
+export async function academicYears(): Promise<Period[]> {
+  const page = await api.GET('/api/referential/v1/periods', { params: { query: { type: 'academic-year', limit: 100, sort: '-code' } } }).then(dataOf);
+  return page.items;
+}
+
+/** The validated formations of a period, by code (every page). */
+export async function validatedFormations(periodId: string): Promise<Formation[]> {
+  const formations: Formation[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api
+      .GET('/api/curriculum/v1/objects', {
+        params: { query: { periodId, type: 'formation', status: 'validated', limit: 200, sort: 'code', ...(cursor ? { cursor } : {}) } },
+      })
+      .then(dataOf);
+    formations.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return formations;
+}
+
+/** A formation and everything below it: its objects once, its paths in reading order. */
+export function offerTree(id: string): Promise<OfferTree> {
+  return api.GET('/api/curriculum/v1/objects/{id}/tree', { params: { path: { id } } }).then(dataOf);
+}
+
+export function getRule(periodId: string, path: string): Promise<Rule> {
+  return api.GET(`${V1}/rules`, { params: { query: { periodId, path } } }).then(dataOf);
+}
+
+/** Sets the whole rule of a path: a field left out takes its default. */
+export function putRule(periodId: string, path: string, body: RuleBody): Promise<Rule> {
+  return api.PUT(`${V1}/rules`, { params: { query: { periodId, path } }, body }).then(dataOf);
+}
+
+export function listAssessments(periodId: string, path: string): Promise<Assessment[]> {
+  return api.GET(`${V1}/assessments`, { params: { query: { periodId, path } } }).then(dataOf);
+}
+
+export function createAssessment(body: NewAssessment): Promise<Assessment> {
+  return api.POST(`${V1}/assessments`, { body }).then(dataOf);
+}
+
+export function getSheet(id: string): Promise<Sheet> {
+  return api.GET(`${V1}/assessments/{id}/sheet`, { params: { path: { id } } }).then(dataOf);
+}
+
+/** Marks of a sheet, all or nothing: `"12.5"`, `"ABI"`, `"ABJ"` or null to clear. */
+export function putMarks(id: string, marks: { enrolmentId: string; mark: string | null }[]): Promise<MarksReport> {
+  return api.PUT(`${V1}/assessments/{id}/marks`, { params: { path: { id } }, body: { marks } }).then(dataOf);
+}
+
+export function markHistory(id: string, enrolmentId: string): Promise<MarkHistory> {
+  return api.GET(`${V1}/assessments/{id}/marks/{enrolmentId}/history`, { params: { path: { id, enrolmentId } } }).then(dataOf);
+}
+
+export function setLock(id: string, locked: boolean): Promise<Assessment> {
+  const options = { params: { path: { id } } };
+  return (locked ? api.POST(`${V1}/assessments/{id}/lock`, options) : api.POST(`${V1}/assessments/{id}/unlock`, options)).then(dataOf);
+}
+
+export function listJuries(periodId: string, formationId: string): Promise<Jury[]> {
+  return api.GET(`${V1}/juries`, { params: { query: { periodId, formationId } } }).then(dataOf);
+}
+
+export function createJury(periodId: string, formationId: string, session: 1 | 2): Promise<Jury> {
+  return api.POST(`${V1}/juries`, { body: { periodId, formationId, session } }).then(dataOf);
+}
+
+export function getJury(id: string): Promise<Jury> {
+  return api.GET(`${V1}/juries/{id}`, { params: { path: { id } } }).then(dataOf);
+}
+
+/** The results of a jury: stored once it deliberated, else what it would store now (with its points). */
+export function juryResults(jury: Pick<Jury, 'id' | 'status'>): Promise<JuryResult[]> {
+  const options = { params: { path: { id: jury.id } } };
+  return (jury.status === 'open' ? api.GET(`${V1}/juries/{id}/preview`, options) : api.GET(`${V1}/juries/{id}/results`, options)).then(dataOf);
+}
+
+/** Points added to a node's mark before its decision; "0" takes them back. */
+export function putJuryPoints(id: string, enrolmentId: string, path: string, points: string): Promise<Jury> {
+  return api.PUT(`${V1}/juries/{id}/points`, { params: { path: { id } }, body: { enrolmentId, path, points } }).then(dataOf);
+}
+
+export function deliberate(id: string): Promise<Jury> {
+  return api.POST(`${V1}/juries/{id}/deliberate`, { params: { path: { id } } }).then(dataOf);
+}
+
+export function publish(id: string): Promise<Jury> {
+  return api.POST(`${V1}/juries/{id}/publish`, { params: { path: { id } } }).then(dataOf);
+}
+
+export function myResults(): Promise<MyResult[]> {
+  return api.GET(`${V1}/me/results`).then(dataOf);
+}
+
+/** The two documents a student downloads from their published results (the documents module writes them). */
+export type ResultDocument = 'transcript' | 'pass-certificate';
+
+/**
+ * A student's transcript (relevé de notes) or pass certificate (attestation
+ * de réussite) of a published jury, as PDF bytes, fetched with the token (a
+ * plain link would not carry it); with the file name the API gives.
+ */
+export async function myResultDocument(juryId: string, document: ResultDocument, lang: string): Promise<{ blob: Blob; filename: string | null }> {
+  const options = { params: { path: { juryId }, query: { lang: lang === 'en' ? ('en' as const) : ('fr' as const) } }, parseAs: 'blob' as const };
+  const result =
+    document === 'transcript'
+      ? await documentsApi.GET('/api/documents/v1/me/juries/{juryId}/transcript', options)
+      : await documentsApi.GET('/api/documents/v1/me/juries/{juryId}/pass-certificate', options);
+  const disposition = result.response.headers.get('content-disposition') ?? '';
+  return { blob: dataOf(result) as Blob, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
+
+/**
+ * The documents module's routes of results, which it is adding while these
+ * pages are written: called through the same client (token, problems), typed
+ * here until they are in the API document.
+ */
+const documentsApi = api as unknown as {
+  GET(
+    url: '/api/documents/v1/me/juries/{juryId}/transcript' | '/api/documents/v1/me/juries/{juryId}/pass-certificate',
+    init: { params: { path: { juryId: string }; query: { lang: 'fr' | 'en' } }; parseAs: 'blob' },
+  ): Promise<{ data?: Blob; error?: unknown; response: Response }>;
+};
