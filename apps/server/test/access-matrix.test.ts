@@ -185,6 +185,12 @@ describe('access of every route', () => {
     expect(exam.statusCode, exam.body).toBe(201);
     const examId = exam.json().id as string;
     const rulesQuery = `periodId=${year.id}&path=${encodeURIComponent(examPath)}`;
+    // The MCC of the point's formation, as a sheet; the sandbox's validated licence (older year), whose MCC the sciences' staff freeze.
+    const formationQuery = `periodId=${year.id}&formationId=${enrolFormation.id}`;
+    const sandboxLicence = (await runtime.request('GET', '/api/curriculum/v1/objects?type=formation&q=LIC-INFO&status=validated')).json().items[0] as {
+      id: string;
+      periodId: string;
+    };
     // A jury of the formation (opened by the admin): the sciences' staff give points, deliberate, publish.
     const jury = await runtime.request('POST', '/api/assessment/v1/juries', { formationId: enrolFormation.id, periodId: year.id, session: 1 });
     expect(jury.statusCode, jury.body).toBe(201);
@@ -440,6 +446,29 @@ describe('access of every route', () => {
       ],
       'GET /api/assessment/v1/rules': [{ method: 'GET', url: `/api/assessment/v1/rules?${rulesQuery}`, body: undefined, sciencesStaff: 200 }],
       'PUT /api/assessment/v1/rules': [{ method: 'PUT', url: `/api/assessment/v1/rules?${rulesQuery}`, body: { passMark: '10' }, sciencesStaff: 200 }],
+      'GET /api/assessment/v1/rules/export': [
+        { method: 'GET', url: `/api/assessment/v1/rules/export?${formationQuery}&format=csv`, body: undefined, sciencesStaff: 200 },
+      ],
+      'POST /api/assessment/v1/rules/import': [
+        {
+          method: 'POST',
+          url: `/api/assessment/v1/rules/import?${formationQuery}`,
+          body: Buffer.from(`chemin;note de passage\n${examPath};10\n`),
+          headers: { 'content-type': 'text/csv' },
+          sciencesStaff: 200,
+        },
+      ],
+      'GET /api/assessment/v1/rules/freeze': [
+        { method: 'GET', url: `/api/assessment/v1/rules/freeze?${formationQuery}`, body: undefined, sciencesStaff: 200 },
+      ],
+      'POST /api/assessment/v1/rules/freeze': [
+        {
+          method: 'POST',
+          url: `/api/assessment/v1/rules/freeze?periodId=${sandboxLicence.periodId}&formationId=${sandboxLicence.id}`,
+          body: undefined,
+          sciencesStaff: 200,
+        },
+      ],
       'POST /api/assessment/v1/assessments': [
         {
           method: 'POST',
@@ -463,6 +492,26 @@ describe('access of every route', () => {
       ],
       'GET /api/assessment/v1/assessments/{id}/marks/{enrolmentId}/history': [
         { method: 'GET', url: `/api/assessment/v1/assessments/${examId}/marks/${certified.id}/history`, body: undefined, sciencesStaff: 200 },
+      ],
+      'GET /api/assessment/v1/assessments/{id}/marks/template': [
+        { method: 'GET', url: `/api/assessment/v1/assessments/${examId}/marks/template?format=csv`, body: undefined, sciencesStaff: 200 },
+      ],
+      // Registered after the lock and unlock routes: the sheet is open again.
+      'POST /api/assessment/v1/assessments/{id}/marks/import': [
+        {
+          method: 'POST',
+          url: `/api/assessment/v1/assessments/${examId}/marks/import`,
+          body: Buffer.from(`inscription;note\n${certified.id};13,5\n`),
+          headers: { 'content-type': 'text/csv' },
+          sciencesStaff: 200,
+        },
+      ],
+      // The point has no children in its formation: a course element, which staff of the sciences give a teacher.
+      'PUT /api/assessment/v1/objects/{objectId}/teachers': [
+        { method: 'PUT', url: `/api/assessment/v1/objects/${point.id}/teachers`, body: { teachers: ['matrix.teacher'] }, sciencesStaff: 200 },
+      ],
+      'GET /api/assessment/v1/objects/{objectId}/teachers': [
+        { method: 'GET', url: `/api/assessment/v1/objects/${point.id}/teachers`, body: undefined, sciencesStaff: 200 },
       ],
       'POST /api/assessment/v1/assessments/{id}/lock': [
         { method: 'POST', url: `/api/assessment/v1/assessments/${examId}/lock`, body: undefined, sciencesStaff: 200 },
