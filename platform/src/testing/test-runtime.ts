@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../config/env.ts';
 import type { PegaseModule } from '../module/module.ts';
-import { createLogger } from '../observability/logger.ts';
+import { createLogger, type Logger } from '../observability/logger.ts';
 import { createRuntime, type Runtime } from '../runtime/runtime.ts';
 import { createTestDatabase } from './test-database.ts';
 import { issueAccessToken, type TokenClaims } from '../auth/token-issuer.ts';
@@ -27,7 +27,7 @@ export const testAdmin: TokenClaims = { subject: 'test-admin', login: 'test-admi
  */
 export async function createTestRuntime(
   modules: PegaseModule[],
-  options: { sandbox?: boolean; env?: Record<string, string>; deliverEvents?: boolean } = {},
+  options: { sandbox?: boolean; env?: Record<string, string>; deliverEvents?: boolean; logger?: Logger } = {},
 ): Promise<TestRuntime> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', PEGASE_EVENTS_POLL_MS: '60000', ...options.env });
@@ -36,7 +36,8 @@ export async function createTestRuntime(
     modules,
     sandbox: options.sandbox === true,
     database: database.location,
-    logger: createLogger('silent'),
+    // A benchmark may read what the modules log (figures); tests keep quiet.
+    logger: options.logger ?? createLogger('silent'),
     version: 'test',
     // Tests drain events explicitly, so that what they count is deterministic.
     deliverEvents: options.deliverEvents === true,
