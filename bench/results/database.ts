@@ -124,10 +124,9 @@ async function generate(client: pg.Client, periodId: string): Promise<string[]> 
        select i, gen_random_uuid() as learner_id, gen_random_uuid() as enrolment_id, ((i - 1) % $2) + 1 as f from generate_series(1, $1) as i`,
     [learners, FORMATIONS],
   );
-  await client.query(
-    `create temp table bench_formations as select * from json_to_recordset($1::json) as f (f int, "formationId" uuid, "pointId" uuid)`,
-    [json(formations.map((f) => ({ f: f.index, formationId: f.formationId, pointId: f.pointId })))],
-  );
+  await client.query(`create temp table bench_formations as select * from json_to_recordset($1::json) as f (f int, "formationId" uuid, "pointId" uuid)`, [
+    json(formations.map((f) => ({ f: f.index, formationId: f.formationId, pointId: f.pointId }))),
+  ]);
   await client.query(
     `insert into assessment.learners (id, code, family_name, given_names, version)
      select learner_id, 'B' || lpad(i::text, 7, '0'), 'Nom' || i, 'Prénom', 1 from bench_learners`,
