@@ -13,7 +13,9 @@ export type RulesFrozen = Static<typeof RulesFrozen>;
 /** A path's effective rule, and whether its formation's MCC are frozen for the period (null: they may change). */
 export const RuleView = Type.Object({
   ...Rule.properties,
-  frozen: Type.Union([RulesFrozen, Type.Null()], { description: 'Set once the MCC of the path’s formation are frozen for the period: the rule no longer changes.' }),
+  frozen: Type.Union([RulesFrozen, Type.Null()], {
+    description: 'Set once the MCC of the path’s formation are frozen for the period: the rule no longer changes.',
+  }),
 });
 export type RuleView = Static<typeof RuleView>;
 
@@ -52,7 +54,9 @@ export const RulesImportReport = Type.Object({
   rows: Type.Integer({ minimum: 0, description: 'Rows read (one per path).' }),
   rules: Counts,
   assessments: Type.Object({ created: Type.Integer({ minimum: 0 }), ...Counts.properties }),
-  ignoredColumns: Type.Array(Type.String(), { description: 'Headers the import does not know (comments, other columns): read by nobody, check none is a misspelt rule column.' }),
+  ignoredColumns: Type.Array(Type.String(), {
+    description: 'Headers the import does not know (comments, other columns): read by nobody, check none is a misspelt rule column.',
+  }),
 });
 export type RulesImportReport = Static<typeof RulesImportReport>;
 

@@ -48,7 +48,11 @@ async function copyPeriodRules(context: ModuleContext, tx: Transaction, event: P
         select count(*)::int as n from inserted`,
   );
   // Every column of an assessment but its id, period and creation time (scales included).
-  const sources = await tx.select().from(assessments).where(eq(assessments.periodId, fromPeriodId)).orderBy(assessments.path, assessments.session, assessments.code);
+  const sources = await tx
+    .select()
+    .from(assessments)
+    .where(eq(assessments.periodId, fromPeriodId))
+    .orderBy(assessments.path, assessments.session, assessments.code);
   let assessmentCount = 0;
   for (let start = 0; start < sources.length; start += BATCH) {
     const inserted = await tx

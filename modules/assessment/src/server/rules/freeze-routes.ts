@@ -71,7 +71,12 @@ export async function freezeRoutes(app: ModuleApp, context: ModuleContext): Prom
         const { before, changed } = await unfreezeFormation(tx, periodId, formation);
         const after = freezeOf(periodId, formation, undefined);
         if (changed)
-          await context.publish(tx, assessmentEvents.rulesUnfrozen, { ...after, reason: request.body.reason }, { subject: `${periodId}:${formationId}`, origin, before });
+          await context.publish(
+            tx,
+            assessmentEvents.rulesUnfrozen,
+            { ...after, reason: request.body.reason },
+            { subject: `${periodId}:${formationId}`, origin, before },
+          );
         return after;
       });
     },

@@ -40,7 +40,10 @@ export const ruleColumns: RuleColumn[] = [
   { key: 'abjPolicy', title: 'ABJ', aliases: ['abj', 'absence justifiee', 'politique abj', 'abj policy', 'justified absence'] },
 ];
 
-const fold = (text: string) => foldForSearch(text).replace(/[\s_]+/g, ' ').trim();
+const fold = (text: string) =>
+  foldForSearch(text)
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 
 /** `session 1 : CC (Contrôle continu)`, `S1 CC`, `session 2 - EXAM`: an assessment column, its label optional. */
 const ASSESSMENT_HEADER = /^(?:session|sess\.?|s)\s*([12])\s*[:\-–—·]?\s*([A-Za-z0-9][A-Za-z0-9-]{0,39})\s*(?:\((.*)\))?$/iu;
@@ -51,7 +54,8 @@ export interface AssessmentColumn {
   label: string | null;
 }
 
-export type HeaderColumn = { kind: 'rule'; key: RuleKey; title: string } | { kind: 'assessment'; title: string; assessment: AssessmentColumn } | { kind: 'unknown'; title: string };
+export type HeaderColumn =
+  { kind: 'rule'; key: RuleKey; title: string } | { kind: 'assessment'; title: string; assessment: AssessmentColumn } | { kind: 'unknown'; title: string };
 
 /** What a header cell names. `session 2` alone is the session-2 policy, not an assessment. */
 export function headerColumn(cell: Cell): HeaderColumn {
@@ -122,7 +126,9 @@ const ABJ: Record<string, 'neutral' | 'zero'> = {
 
 export function parseSession2(cell: Cell): Parsed<'best' | 'replace'> {
   const value = SESSION2[fold(String(cell))];
-  return value === undefined ? { error: `must be « meilleure » (the better of the two sessions) or « remplace » (session 2 replaces session 1), not « ${String(cell)} »` } : { value };
+  return value === undefined
+    ? { error: `must be « meilleure » (the better of the two sessions) or « remplace » (session 2 replaces session 1), not « ${String(cell)} »` }
+    : { value };
 }
 
 export function parseAbj(cell: Cell): Parsed<'neutral' | 'zero'> {

@@ -44,7 +44,10 @@ const help: [string, string][] = [
     'Une colonne par épreuve d’une session (ex. « session 1 : CC (Contrôle continu) ») : la cellule est le coefficient de l’épreuve dans l’EC ; vide si l’EC n’a pas cette épreuve. Les épreuves vont sur les EC (sans enfant). L’import crée les épreuves absentes et ne supprime jamais une épreuve.',
   ],
   ['cellule vide', 'Une colonne de règle présente mais vide reprend la valeur par défaut ; une colonne absente laisse la valeur actuelle.'],
-  ['Import', 'Tout ou rien : si une ligne est fausse, rien n’est importé et chaque erreur est signalée avec sa ligne et sa colonne. Réimporter le même fichier ne change rien.'],
+  [
+    'Import',
+    'Tout ou rien : si une ligne est fausse, rien n’est importé et chaque erreur est signalée avec sa ligne et sa colonne. Réimporter le même fichier ne change rien.',
+  ],
 ];
 
 /** The MCC of a formation for a period as a sheet that imports back unchanged (rule-columns.ts). */

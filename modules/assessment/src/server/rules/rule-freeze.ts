@@ -15,9 +15,7 @@ export const formationCodeOf = (path: string): string => path.split('>')[0]!;
 async function lockFormationRules(tx: Executor, periodId: string, formationCode: string, exclusive: boolean): Promise<void> {
   const key = `assessment.rules:${periodId}:${formationCode}`;
   await tx.execute(
-    exclusive
-      ? sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`
-      : sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`,
+    exclusive ? sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))` : sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`,
   );
 }
 
@@ -94,7 +92,11 @@ export async function freezeFormation(
 }
 
 /** Unfreezes adopted MCC; those of an archived period stay frozen for good (409 rules-frozen). */
-export async function unfreezeFormation(tx: Executor, periodId: string, formation: { id: string; code: string }): Promise<{ before: RulesFreeze; changed: boolean }> {
+export async function unfreezeFormation(
+  tx: Executor,
+  periodId: string,
+  formation: { id: string; code: string },
+): Promise<{ before: RulesFreeze; changed: boolean }> {
   await lockFormationRules(tx, periodId, formation.code, true);
   const existing = await freezeRow(tx, periodId, formation.code);
   const before = freezeOf(periodId, formation, existing);

@@ -32,8 +32,12 @@ describe('the MCC of a formation as a spreadsheet', () => {
   };
   const ruleAudits = async () =>
     Number(
-      (await rowsOf<{ n: number }>(f.runtime.database.db, sql`select count(*)::int as n from audit.entries where module = 'assessment' and action = 'rule.changed'`))[0]!
-        .n,
+      (
+        await rowsOf<{ n: number }>(
+          f.runtime.database.db,
+          sql`select count(*)::int as n from audit.entries where module = 'assessment' and action = 'rule.changed'`,
+        )
+      )[0]!.n,
     );
 
   beforeAll(async () => {

@@ -8,7 +8,17 @@ import { assessments } from '../shared/tables.ts';
 import type { Cell, TableRow } from '../spreadsheets/table-file.ts';
 import { effectiveRule, normalised } from './effective-rules.ts';
 import { formationPaths } from './formation-paths.ts';
-import { headerColumn, parseAbj, parseDecimal, parseSession2, parseYesNo, type AssessmentColumn, type HeaderColumn, type Parsed, type RuleKey } from './rule-columns.ts';
+import {
+  headerColumn,
+  parseAbj,
+  parseDecimal,
+  parseSession2,
+  parseYesNo,
+  type AssessmentColumn,
+  type HeaderColumn,
+  type Parsed,
+  type RuleKey,
+} from './rule-columns.ts';
 import { assertRulesOpen, formationOf } from './rule-freeze.ts';
 import { ruleValuesOf, sameValues, writeRules, type RuleValues, type RuleWrite } from './rule-store.ts';
 
@@ -79,7 +89,12 @@ export async function importRules(context: ModuleContext, periodId: string, form
     for (const row of pathIndex < 0 ? [] : data) {
       const cell = (index: number): Cell => row.cells[index] ?? null;
       const pathCell = cell(pathIndex);
-      const path = pathCell === null ? '' : String(pathCell).replace(/\s*>\s*/g, '>').trim();
+      const path =
+        pathCell === null
+          ? ''
+          : String(pathCell)
+              .replace(/\s*>\s*/g, '>')
+              .trim();
       const pathTitle = columns[pathIndex]!.title;
       if (path === '') {
         fail(row.line, pathTitle, 'the path is empty: write the path of the row (e.g. ' + `${formation.code}>…), or delete the row`);
@@ -87,7 +102,11 @@ export async function importRules(context: ModuleContext, periodId: string, form
       }
       const target = byPath.get(path);
       if (target === undefined) {
-        fail(row.line, pathTitle, `${path} is not a path of ${formation.code} in the validated offer of this period (paths are codes from the formation down, joined by ">")`);
+        fail(
+          row.line,
+          pathTitle,
+          `${path} is not a path of ${formation.code} in the validated offer of this period (paths are codes from the formation down, joined by ">")`,
+        );
         continue;
       }
       if (rowOfPath.has(path)) {
@@ -147,7 +166,11 @@ export async function importRules(context: ModuleContext, periodId: string, form
       });
       // A path owned outside the caller's structures may be in the sheet (an export holds the whole formation), unchanged.
       if (!target.inScope && rowWrites.length + rowCreates.length + rowChanges.length > 0) {
-        fail(row.line, pathTitle, `${target.object.code} belongs to a structure outside yours: its MCC are set by that structure’s staff (leave the row as exported)`);
+        fail(
+          row.line,
+          pathTitle,
+          `${target.object.code} belongs to a structure outside yours: its MCC are set by that structure’s staff (leave the row as exported)`,
+        );
         continue;
       }
       writes.push(...rowWrites);

@@ -17,8 +17,7 @@ export const ruleValuesOf = (rule: Rule): RuleValues => ({
   session2: rule.session2,
 });
 
-export const sameValues = (a: RuleValues, b: RuleValues): boolean =>
-  (Object.keys(a) as (keyof RuleValues)[]).every((key) => a[key] === b[key]);
+export const sameValues = (a: RuleValues, b: RuleValues): boolean => (Object.keys(a) as (keyof RuleValues)[]).every((key) => a[key] === b[key]);
 
 export interface RuleWrite {
   path: string;
