@@ -1386,6 +1386,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/documents/v1/juries/{juryId}/enrolments/{enrolmentId}/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Issue the transcript (relevé de notes) of an enrolment’s published result as PDF; staff for the enrolment points of their structures.
+     * @description Each call issues a new transcript with its own verification code, recorded with its file: the establishment, the learner, the formation, the period and session, every line of the published result tree (mark on 20, result, credits) and the overall outcome; the rank only with ?rank=true. 404 until the jury has published its results.
+     */
+    get: operations['issueTranscript'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/v1/me/juries/{juryId}/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in student’s the transcript (relevé de notes) of a jury’s published results as PDF (404 when the jury has published none of theirs).
+     * @description Each call issues a new transcript with its own verification code, recorded with its file: the establishment, the learner, the formation, the period and session, every line of the published result tree (mark on 20, result, credits) and the overall outcome; the rank only with ?rank=true. 404 until the jury has published its results.
+     */
+    get: operations['issueMyTranscript'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/v1/juries/{juryId}/enrolments/{enrolmentId}/pass-certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Issue the pass certificate (attestation de réussite) of an enrolment’s published result as PDF; staff for the enrolment points of their structures.
+     * @description Each call issues a new pass certificate with its own verification code, recorded with its file: the learner passed the formation at this session of the period, with their honours. Only for a passed result (409 not-passed otherwise); 404 until the jury has published its results.
+     */
+    get: operations['issuePassCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/v1/me/juries/{juryId}/pass-certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in student’s the pass certificate (attestation de réussite) of a jury’s published results as PDF (404 when the jury has published none of theirs).
+     * @description Each call issues a new pass certificate with its own verification code, recorded with its file: the learner passed the formation at this session of the period, with their honours. Only for a passed result (409 not-passed otherwise); 404 until the jury has published its results.
+     */
+    get: operations['issueMyPassCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/documents/v1/verify/{code}': {
     parameters: {
       query?: never;
@@ -1394,8 +1474,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Public: confirm that a certificate is authentic, or revoked, from its verification code (the QR code leads here).
-     * @description An HTML page (French by default; English with ?lang=en or Accept-Language) or, with Accept: application/json, the verification as JSON. An unknown code is 404 (a page, or problem+json). At most 60 a minute from one address (429).
+     * Public: confirm that a document (certificate of enrolment, transcript, pass certificate) is authentic, or revoked, from its verification code (the QR code leads here).
+     * @description An HTML page (French by default; English with ?lang=en or Accept-Language) saying what kind of document it is and what it certifies or, with Accept: application/json, the verification as JSON. An unknown code is 404 (a page, or problem+json). At most 60 a minute from one address (429).
      */
     get: operations['verifyCertificate'];
     put?: never;
@@ -1713,11 +1793,80 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The effective rules (MCC) of a path in a period: those stored, or the defaults of its object’s type (source tells which). */
+    /** The effective rules (MCC) of a path in a period: those stored, or the defaults of its object’s type (source tells which); frozen tells whether its formation’s MCC are frozen. */
     get: operations['getRule'];
-    /** Set the rules (MCC) of a path in a period: coefficient in its parent, pass mark, credits, compensation, eliminatory mark, ABJ and session-2 policies. A field left out takes its default. */
+    /** Set the rules (MCC) of a path in a period: coefficient in its parent, pass mark, credits, compensation, eliminatory mark, ABJ and session-2 policies. A field left out takes its default. 409 rules-frozen once the formation’s MCC are frozen. */
     put: operations['putRule'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/rules/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The MCC of a formation for a period as a spreadsheet (format=xlsx, the default, or csv): one row per path with its effective rule, and a column per assessment (épreuve) of a session holding its coefficient. It imports back unchanged. */
+    get: operations['exportRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/rules/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the MCC of a formation for a period from a spreadsheet (.xlsx or CSV, as GET /rules/export writes it; French or English headers, decimal comma accepted): all or nothing, every wrong row in one 422 invalid-import (errors[] with row, column, message); rules and assessments already equal are left alone, so a second import changes nothing. 409 rules-frozen once the MCC are frozen. */
+    post: operations['importRules'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/rules/freeze': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the MCC of a formation are frozen for a period: since when, by whom, why (frozen: null while they may change). */
+    get: operations['getRulesFreeze'];
+    put?: never;
+    /** Freeze the adopted MCC of a formation for a period: from then on its paths’ rules (PUT /rules, import) and assessments no longer change (409 rules-frozen). Announced (assessment.rules.frozen) and audited; freezing again changes nothing. */
+    post: operations['freezeRules'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/rules/unfreeze': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unfreeze the adopted MCC of a formation for a period, giving the reason (audited, assessment.rules.unfrozen); those of a period the curriculum archived stay frozen (409 rules-frozen). */
+    post: operations['unfreezeRules'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1734,7 +1883,7 @@ export interface paths {
     /** The assessments of a course element in a period, both sessions. */
     get: operations['listAssessments'];
     put?: never;
-    /** Create an assessment (épreuve) of a course element for a session, with its coefficient among the element’s assessments (marks on 20). */
+    /** Create an assessment (épreuve) of a course element for a session, with its coefficient among the element’s assessments and its scale (marks from 0 to scale, 20 by default; the results convert them to 20). */
     post: operations['createAssessment'];
     delete?: never;
     options?: never;
@@ -1767,7 +1916,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Enter marks on a sheet, all or nothing: a mark on 20 with at most 3 decimals ("12.5"), ABI, ABJ, or null to clear it. Every wrong row is named in errors[] (422 invalid-marks) and nothing is written; a locked sheet refuses marks (409 sheet-locked). */
+    /** Enter marks on a sheet, all or nothing: a mark from 0 to the assessment’s scale with at most 3 decimals ("12.5"), ABI, ABJ, or null to clear it. Every wrong row is named in errors[] (422 invalid-marks) and nothing is written; a locked sheet refuses marks (409 sheet-locked). A teacher enters the marks of the course elements they teach only (403 not-teaching). */
     put: operations['putMarks'];
     post?: never;
     delete?: never;
@@ -1821,6 +1970,75 @@ export interface paths {
     put?: never;
     /** Unlock the mark sheet of an assessment. */
     post: operations['unlockSheet'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments/{id}/marks/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The mark sheet as a file to fill in and import back (xlsx by default, or csv: UTF-8, ";", decimal comma): code apprenant, nom, prénoms, note (/scale) with the current marks; the workbook explains the columns on a second sheet. */
+    get: operations['getMarksTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/assessments/{id}/marks/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the marks of a sheet from a spreadsheet: .xlsx (first sheet) or CSV (UTF-8 with or without BOM, ";" or ",", decimal comma or point), a header row with « code apprenant » (or « inscription ») and « note », one learner a row; an empty note leaves the mark as it is. All or nothing: 422 invalid-import lists every wrong row (/rows/<row>/<column>: unknown learner, not on the sheet, duplicate row, not a number, out of the scale, more than 3 decimals) and nothing is written; 409 sheet-locked. Written as the manual entry (history, event); the same file again changes nothing. */
+    post: operations['importMarks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/objects/{objectId}/teachers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The teachers of a course element, with who assigned them and when. */
+    get: operations['getObjectTeachers'];
+    /** Set the teachers of a course element (an object of the validated offer, taught in every path where it appears), by login: they, and no other teacher, read and enter the marks of its sheets. The list replaces the one before; the change is audited. */
+    put: operations['putObjectTeachers'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/v1/me/teaching': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The course elements the signed-in teacher teaches (in a period, or all), each with its paths and the mark sheets of its assessments: learners on the sheet and marks entered. */
+    get: operations['listMyTeaching'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1937,7 +2155,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stored results of a jury, by rank. */
+    /** The stored results of a jury, by rank then name, a page at a time (500 unless `limit` says otherwise); each with its frozen, explained tree. */
     get: operations['listJuryResults'];
     put?: never;
     post?: never;
@@ -9832,6 +10050,188 @@ export interface operations {
       };
     };
   };
+  issueTranscript: {
+    parameters: {
+      query?: {
+        /** @description Language of the certificate: fr or en. */
+        lang?: 'fr' | 'en';
+        /** @description Print the rank among the jury’s learners on a transcript (left off by default). */
+        rank?: boolean;
+      };
+      header?: never;
+      path: {
+        juryId: string;
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The transcript (relevé de notes) as an A4 PDF. Its verification code is also in the X-Certificate-Code header. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issueMyTranscript: {
+    parameters: {
+      query?: {
+        /** @description Language of the certificate: fr or en. */
+        lang?: 'fr' | 'en';
+        /** @description Print the rank among the jury’s learners on a transcript (left off by default). */
+        rank?: boolean;
+      };
+      header?: never;
+      path: {
+        juryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The transcript (relevé de notes) as an A4 PDF. Its verification code is also in the X-Certificate-Code header. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issuePassCertificate: {
+    parameters: {
+      query?: {
+        /** @description Language of the certificate: fr or en. */
+        lang?: 'fr' | 'en';
+        /** @description Print the rank among the jury’s learners on a transcript (left off by default). */
+        rank?: boolean;
+      };
+      header?: never;
+      path: {
+        juryId: string;
+        enrolmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The pass certificate (attestation de réussite) as an A4 PDF. Its verification code is also in the X-Certificate-Code header. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issueMyPassCertificate: {
+    parameters: {
+      query?: {
+        /** @description Language of the certificate: fr or en. */
+        lang?: 'fr' | 'en';
+        /** @description Print the rank among the jury’s learners on a transcript (left off by default). */
+        rank?: boolean;
+      };
+      header?: never;
+      path: {
+        juryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The pass certificate (attestation de réussite) as an A4 PDF. Its verification code is also in the X-Certificate-Code header. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   verifyCertificate: {
     parameters: {
       query?: {
@@ -9850,7 +10250,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The certificate is authentic, or revoked since a date. */
+      /** @description The document is authentic, or revoked since a date. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9859,7 +10259,11 @@ export interface operations {
           'text/html': string;
           'application/json': {
             code: string;
-            /** @description authentic: issued by this establishment and still holding; revoked: the enrolment was cancelled after issue. */
+            /** @description enrolment: certificat de scolarité; transcript: relevé de notes; pass-certificate: attestation de réussite. */
+            kind: 'enrolment' | 'transcript' | 'pass-certificate';
+            /** @description What the document certifies, in words (in the language asked for). */
+            certifies: string;
+            /** @description authentic: issued by this establishment and still holding; revoked: the enrolment was cancelled after issue (certificates of enrolment only). */
             status: 'authentic' | 'revoked';
             /** @description Given names and family name, as printed. */
             holder: string;
@@ -9873,12 +10277,14 @@ export interface operations {
             revokedAt: string | null;
             /** @description A provisional certificate: the enrolment was submitted and paid, not yet validated when it was issued. */
             provisional: boolean;
+            /** @description The jury’s session of a transcript or a pass certificate. */
+            session: 1 | 2 | null;
             /** @description SHA-256 of the PDF as issued: the same bytes have the same digest. */
             sha256: string;
           };
         };
       };
-      /** @description No certificate has this code: a page saying so, or a problem. */
+      /** @description No document has this code: a page saying so, or a problem. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12528,6 +12934,14 @@ export interface operations {
             source: 'default' | 'stored';
             /** @description null for defaults. */
             version: number | null;
+            /** @description Set once the MCC of the path’s formation are frozen for the period: the rule no longer changes. */
+            frozen: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+              /** @description adopted: staff froze the MCC once adopted; period-archived: the curriculum archived the period (for good). */
+              reason: 'adopted' | 'period-archived';
+            } | null;
           };
         };
       };
@@ -12635,6 +13049,292 @@ export interface operations {
             source: 'default' | 'stored';
             /** @description null for defaults. */
             version: number | null;
+            /** @description Set once the MCC of the path’s formation are frozen for the period: the rule no longer changes. */
+            frozen: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+              /** @description adopted: staff froze the MCC once adopted; period-archived: the curriculum archived the period (for good). */
+              reason: 'adopted' | 'period-archived';
+            } | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportRules: {
+    parameters: {
+      query: {
+        periodId: string;
+        formationId: string;
+        /** @description xlsx (default) or csv (`;`, decimal comma, UTF-8). */
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sheet (.xlsx, or CSV with `;` and a decimal comma). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importRules: {
+    parameters: {
+      query: {
+        periodId: string;
+        formationId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The .xlsx or CSV file, at most 10 MB. */
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            formationId: string;
+            /** @description Rows read (one per path). */
+            rows: number;
+            rules: {
+              changed: number;
+              unchanged: number;
+            };
+            assessments: {
+              created: number;
+              changed: number;
+              unchanged: number;
+            };
+            /** @description Headers the import does not know (comments, other columns): read by nobody, check none is a misspelt rule column. */
+            ignoredColumns: string[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRulesFreeze: {
+    parameters: {
+      query: {
+        periodId: string;
+        formationId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            formationId: string;
+            formationCode: string;
+            frozen: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+              /** @description adopted: staff froze the MCC once adopted; period-archived: the curriculum archived the period (for good). */
+              reason: 'adopted' | 'period-archived';
+            } | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  freezeRules: {
+    parameters: {
+      query: {
+        periodId: string;
+        formationId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            formationId: string;
+            formationCode: string;
+            frozen: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+              /** @description adopted: staff froze the MCC once adopted; period-archived: the curriculum archived the period (for good). */
+              reason: 'adopted' | 'period-archived';
+            } | null;
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  unfreezeRules: {
+    parameters: {
+      query: {
+        periodId: string;
+        formationId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Why the adopted MCC must change again (kept in the audit trail). */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            formationId: string;
+            formationCode: string;
+            frozen: {
+              /** Format: date-time */
+              at: string;
+              by: string;
+              /** @description adopted: staff froze the MCC once adopted; period-archived: the curriculum archived the period (for good). */
+              reason: 'adopted' | 'period-archived';
+            } | null;
           };
         };
       };
@@ -12699,7 +13399,7 @@ export interface operations {
              * @example 1.5
              */
             coefficient: string;
-            /** @description Marks are entered on 20 (the only scale for now). */
+            /** @description The scale (barème): marks are entered and shown from 0 to it; the results convert them to 20, rounded half up to the thousandth. */
             scale: number;
             locked: {
               /** Format: date-time */
@@ -12759,6 +13459,13 @@ export interface operations {
            * @example 1.5
            */
           coefficient?: string;
+          /**
+           * @description The mark of a full score (barème): marks are entered from 0 to it; 20 when left out. Results convert them to 20 (decision 0015).
+           * @example 20
+           * @example 10
+           * @example 100
+           */
+          scale?: number;
         };
       };
     };
@@ -12788,7 +13495,7 @@ export interface operations {
              * @example 1.5
              */
             coefficient: string;
-            /** @description Marks are entered on 20 (the only scale for now). */
+            /** @description The scale (barème): marks are entered and shown from 0 to it; the results convert them to 20, rounded half up to the thousandth. */
             scale: number;
             locked: {
               /** Format: date-time */
@@ -12855,7 +13562,7 @@ export interface operations {
                * @example 1.5
                */
               coefficient: string;
-              /** @description Marks are entered on 20 (the only scale for now). */
+              /** @description The scale (barème): marks are entered and shown from 0 to it; the results convert them to 20, rounded half up to the thousandth. */
               scale: number;
               locked: {
                 /** Format: date-time */
@@ -12872,7 +13579,7 @@ export interface operations {
               familyName: string;
               usageName: string | null;
               givenNames: string;
-              /** @description The current mark ("12.500", "ABI", "ABJ") or null. */
+              /** @description The current mark on the assessment’s scale ("12.500", "ABI", "ABJ") or null. */
               mark: string | null;
               version: number | null;
             }[];
@@ -12914,7 +13621,7 @@ export interface operations {
           marks: {
             /** Format: uuid */
             enrolmentId: string;
-            /** @description "12.5" (on 20, at most 3 decimals), "ABI" (unjustified absence), "ABJ" (justified absence) or null (none). */
+            /** @description "12.5" (on the assessment’s scale, at most 3 decimals), "ABI" (unjustified absence), "ABJ" (justified absence) or null (none). */
             mark: string | null;
           }[];
         };
@@ -13045,7 +13752,7 @@ export interface operations {
              * @example 1.5
              */
             coefficient: string;
-            /** @description Marks are entered on 20 (the only scale for now). */
+            /** @description The scale (barème): marks are entered and shown from 0 to it; the results convert them to 20, rounded half up to the thousandth. */
             scale: number;
             locked: {
               /** Format: date-time */
@@ -13111,7 +13818,7 @@ export interface operations {
              * @example 1.5
              */
             coefficient: string;
-            /** @description Marks are entered on 20 (the only scale for now). */
+            /** @description The scale (barème): marks are entered and shown from 0 to it; the results convert them to 20, rounded half up to the thousandth. */
             scale: number;
             locked: {
               /** Format: date-time */
@@ -13119,6 +13826,308 @@ export interface operations {
               by: string;
             } | null;
           };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMarksTemplate: {
+    parameters: {
+      query?: {
+        /** @description xlsx (default) or csv (UTF-8, ";"). */
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The .xlsx or .csv file. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importMarks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description The .xlsx or .csv file, at most 10 MB. */
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows of learners read in the file. */
+            rows: number;
+            /** @description Marks written (each kept in the history). */
+            changed: number;
+            /** @description Marks the file gives as they already were: nothing written. */
+            unchanged: number;
+            /** @description Rows whose mark cell is empty: their mark is left as it is. */
+            empty: number;
+            changes: {
+              /** Format: uuid */
+              assessmentId: string;
+              /** Format: uuid */
+              enrolmentId: string;
+              before: string | null;
+              after: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjectTeachers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        objectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            objectId: string;
+            /** Format: uuid */
+            periodId: string;
+            code: string;
+            labelFr: string;
+            teachers: {
+              teacher: string;
+              assignedBy: string;
+              /** Format: date-time */
+              assignedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putObjectTeachers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        objectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Every teacher of the course element: the list replaces the one before; [] leaves none. */
+          teachers: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            objectId: string;
+            /** Format: uuid */
+            periodId: string;
+            code: string;
+            labelFr: string;
+            teachers: {
+              teacher: string;
+              assignedBy: string;
+              /** Format: date-time */
+              assignedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request was refused; the problem says why and which fields. */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The server failed or is unavailable; nothing was changed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyTeaching: {
+    parameters: {
+      query?: {
+        periodId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            objectId: string;
+            /** Format: uuid */
+            periodId: string;
+            code: string;
+            labelFr: string;
+            labelEn: string | null;
+            paths: string[];
+            sheets: {
+              assessment: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                periodId: string;
+                /**
+                 * @description Codes from the formation down to the object, joined by ">": one object in one context (curriculum paths).
+                 * @example LIC-INFO>LIC-INFO-L1>S1>UE1>EC11
+                 */
+                path: string;
+                /** @description 1, then 2 for resits. */
+                session: 1 | 2;
+                code: string;
+                label: string;
+                /**
+                 * @description A decimal with at most 3 decimals, as a string.
+                 * @example 1.5
+                 */
+                coefficient: string;
+                /** @description The scale (barème): marks are entered and shown from 0 to it; the results convert them to 20, rounded half up to the thousandth. */
+                scale: number;
+                locked: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string;
+                } | null;
+              };
+              /** @description Learners on the sheet. */
+              learners: number;
+              /** @description Of them, those with a mark (or ABI, ABJ). */
+              marked: number;
+            }[];
+          }[];
         };
       };
       /** @description The request was refused; the problem says why and which fields. */
@@ -13614,7 +14623,12 @@ export interface operations {
   };
   listJuryResults: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Results per page (500 unless said). */
+        limit?: number;
+        /** @description Results to skip, in rank order. */
+        offset?: number;
+      };
       header?: never;
       path: {
         id: string;
