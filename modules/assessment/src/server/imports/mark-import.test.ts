@@ -131,6 +131,8 @@ describe('marks imported from a spreadsheet (CSV or XLSX), all or nothing', () =
       '/rows/9/mark',
     ]);
     const messages = problem.errors.map((error: { message: string }) => error.message);
+    expect(problem.errors[0]).toMatchObject({ row: 3, column: 'code apprenant' });
+    expect(problem.errors[2]).toMatchObject({ row: 5, column: 'note' });
     expect(messages[0]).toContain('no learner has the code PGS9999999');
     expect(messages[1]).toContain('is not on this sheet');
     expect(messages[2]).toContain('is not a number');

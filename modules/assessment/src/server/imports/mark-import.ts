@@ -7,6 +7,12 @@ import { readMark } from '../assessments/scale.ts';
 import { readTable, type TableFormat } from '../spreadsheets/table-file.ts';
 import { readMarkFile, type MarkColumn, type MarkFile } from './mark-file.ts';
 
+/** A wrong row: where (the spreadsheet's row number, the column's title as the file writes it) and what to correct, like the MCC import's. */
+interface ImportError extends FieldError {
+  row: number;
+  column: string;
+}
+
 /** At most this many errors are listed in the problem (the count is always whole). */
 const MAX_LISTED_ERRORS = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,9 +67,11 @@ export async function importMarks(
           ).map((known) => known.enrolment_id),
     );
 
-    const errors: FieldError[] = [];
-    const fail = (line: number, column: MarkColumn, message: string) =>
-      errors.push({ in: 'body', field: `/rows/${line}/${column}`, message: `${file.titles.get(column) ?? column}: ${message}` });
+    const errors: ImportError[] = [];
+    const fail = (line: number, key: MarkColumn, message: string) => {
+      const column = file.titles.get(key) ?? key;
+      errors.push({ in: 'body', field: `/rows/${line}/${key}`, row: line, column, message: `${column}: ${message}` });
+    };
     const notOnSheet = `is not on this sheet (their cursus does not follow ${row.path}, or they are exempted or credited)`;
     const rowOf = new Map<string, number>();
     const wanted: { enrolmentId: string; text: string | null }[] = [];
@@ -112,15 +120,13 @@ export async function importMarks(
   });
 }
 
-const lineOf = (error: FieldError) => Number(error.field.split('/')[2]);
-
 /** Every wrong row of the file, by row number, in one 422; the detail names the first ones. */
-function invalidImport(file: MarkFile, errors: FieldError[]): Problem {
-  errors.sort((a, b) => lineOf(a) - lineOf(b));
-  const rows = new Set(errors.map(lineOf)).size;
+function invalidImport(file: MarkFile, errors: ImportError[]): Problem {
+  errors.sort((a, b) => a.row - b.row);
+  const rows = new Set(errors.map((error) => error.row)).size;
   const first = errors
     .slice(0, 10)
-    .map((error) => `row ${lineOf(error)}, ${error.message}`)
+    .map((error) => `row ${error.row}, ${error.message}`)
     .join('; ');
   const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : '';
   const listed = errors.length > MAX_LISTED_ERRORS ? ` The first ${MAX_LISTED_ERRORS} are listed.` : '';
