@@ -4,6 +4,8 @@ import { createTestRuntime } from '@pegase/platform/testing';
 import { curriculumModule } from '@pegase/curriculum/module';
 import { enrolmentModule } from '@pegase/enrolment/module';
 import { referentialModule } from '@pegase/referential/module';
+import { registrationModule } from '@pegase/registration/module';
+import { assessmentModule } from '@pegase/assessment/module';
 import { createDocumentsModule } from '../src/server/module.ts';
 
 export const PUBLIC_URL = 'https://scolarite.example.fr';
@@ -13,10 +15,17 @@ export const PUBLIC_URL = 'https://scolarite.example.fr';
  * what a certificate needs made through their APIs: the establishment, two
  * faculties, an academic year, a validated formation of each faculty whose
  * year is an enrolment point, and two learners. Documents learns all of it
- * from the events.
+ * from the events. With `results`, registration and assessment run too
+ * (cursus, marks, juries): transcripts and pass certificates come from the
+ * results juries publish.
  */
-export async function documentsRuntime(options: { establishment?: boolean } = {}) {
-  const runtime = await createTestRuntime([referentialModule, curriculumModule, enrolmentModule, createDocumentsModule({ publicUrl: PUBLIC_URL })]);
+export async function documentsRuntime(options: { establishment?: boolean; results?: boolean } = {}) {
+  const documents = createDocumentsModule({ publicUrl: PUBLIC_URL });
+  const runtime = await createTestRuntime(
+    options.results === true
+      ? [referentialModule, curriculumModule, enrolmentModule, documents, registrationModule, assessmentModule]
+      : [referentialModule, curriculumModule, enrolmentModule, documents],
+  );
   const call = async (method: string, url: string, body?: unknown, expected = 201, headers: Record<string, string> = {}) => {
     const response = await runtime.request(method, url, body, headers);
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(expected);

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, IsoDate, Timestamp } from '@pegase/referential/contract';
+import { PublishedHonours, PublishedResultLine } from '@pegase/assessment/contract';
 
 export const CertificateLanguage = Type.Union([Type.Literal('fr'), Type.Literal('en')], { description: 'fr (default) or en.' });
 export type CertificateLanguage = Static<typeof CertificateLanguage>;
@@ -10,6 +11,36 @@ export const CertificateQuery = Type.Object(
 );
 
 export const EnrolmentParams = Type.Object({ enrolmentId: Id }, { additionalProperties: false });
+
+/** What a document is: a certificate of enrolment, a transcript (relevé de notes) or a pass certificate (attestation de réussite). */
+export const DocumentKind = Type.Union([Type.Literal('enrolment'), Type.Literal('transcript'), Type.Literal('pass-certificate')], {
+  description: 'enrolment: certificat de scolarité; transcript: relevé de notes; pass-certificate: attestation de réussite.',
+});
+export type DocumentKind = Static<typeof DocumentKind>;
+
+export const JuryParams = Type.Object({ juryId: Id }, { additionalProperties: false });
+export const JuryEnrolmentParams = Type.Object({ juryId: Id, enrolmentId: Id }, { additionalProperties: false });
+
+export const ResultsDocumentQuery = Type.Object(
+  {
+    lang: CertificateQuery.properties.lang,
+    rank: Type.Optional(Type.Boolean({ default: false, description: 'Print the rank among the jury’s learners on a transcript (left off by default).' })),
+  },
+  { additionalProperties: false },
+);
+
+/** The published result a transcript or a pass certificate printed, as it was. */
+export const IssuedResults = Type.Object({
+  juryId: Id,
+  session: Type.Union([Type.Literal(1), Type.Literal(2)]),
+  publishedAt: Timestamp,
+  mark: Type.Union([Type.String(), Type.Null()], { description: 'The root’s mark on 20, "10.250".' }),
+  decision: Type.String(),
+  rank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  honours: Type.Union([PublishedHonours, Type.Null()]),
+  lines: Type.Array(PublishedResultLine),
+});
+export type IssuedResults = Static<typeof IssuedResults>;
 
 /** A verification code: 20 characters A–Z and 2–7 (base 32, 100 random bits), printed in groups of four. */
 export const VERIFICATION_CODE_PATTERN = '^[A-Z2-7]{20}$';
@@ -70,9 +101,10 @@ export type CertificatePeriod = Static<typeof CertificatePeriod>;
 export const CertificateEstablishment = Type.Object({ uai: Type.String(), name: Type.String(), city: Type.Union([Type.String(), Type.Null()]) });
 export type CertificateEstablishment = Static<typeof CertificateEstablishment>;
 
-/** One issued certificate: what it said, its file, and whether it still holds. */
+/** One issued document (a certificate of enrolment, a transcript, a pass certificate): what it said, its file, and whether it still holds. */
 export const Certificate = Type.Object({
   id: Id,
+  kind: DocumentKind,
   code: Type.String({ pattern: VERIFICATION_CODE_PATTERN }),
   enrolmentId: Id,
   language: CertificateLanguage,
@@ -87,14 +119,18 @@ export const Certificate = Type.Object({
   provisional: Type.Boolean({
     description: 'Issued before the scolarité validated the enrolment (submitted, fees settled); it says so. A final one is issued after validation.',
   }),
+  results: Type.Union([IssuedResults, Type.Null()], { description: 'For a transcript or a pass certificate: the published result it printed.' }),
 });
 export type Certificate = Static<typeof Certificate>;
 
 /** What the public verification tells anyone holding the code. */
 export const CertificateVerification = Type.Object({
   code: Type.String(),
+  kind: DocumentKind,
+  certifies: Type.String({ description: 'What the document certifies, in words (in the language asked for).' }),
   status: Type.Union([Type.Literal('authentic'), Type.Literal('revoked')], {
-    description: 'authentic: issued by this establishment and still holding; revoked: the enrolment was cancelled after issue.',
+    description:
+      'authentic: issued by this establishment and still holding; revoked: the enrolment was cancelled after issue (certificates of enrolment only).',
   }),
   holder: Type.String({ description: 'Given names and family name, as printed.' }),
   formation: Type.String(),
@@ -104,6 +140,7 @@ export const CertificateVerification = Type.Object({
   issuedAt: Timestamp,
   revokedAt: Type.Union([Timestamp, Type.Null()]),
   provisional: Type.Boolean({ description: 'A provisional certificate: the enrolment was submitted and paid, not yet validated when it was issued.' }),
+  session: Type.Union([Type.Literal(1), Type.Literal(2), Type.Null()], { description: 'The jury’s session of a transcript or a pass certificate.' }),
   sha256: Type.String({ description: 'SHA-256 of the PDF as issued: the same bytes have the same digest.' }),
 });
 export type CertificateVerification = Static<typeof CertificateVerification>;

@@ -4,7 +4,7 @@ import { Certificate } from './certificates.ts';
 export const documentsEvents = {
   certificateIssued: defineEvent(
     'documents.certificate.issued',
-    'A certificate of enrolment was issued (each download is an issue, with its own verification code).',
+    'A certificate of enrolment, a transcript or a pass certificate was issued (`kind`; each download is an issue, with its own verification code).',
     Certificate,
   ),
   certificateRevoked: defineEvent(

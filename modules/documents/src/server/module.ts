@@ -5,6 +5,8 @@ import { verificationRoutes } from './certificates/verification-routes.ts';
 import { enrolmentReadModel } from './read-models/enrolment-read-model.ts';
 import { offerReadModel } from './read-models/offer-read-model.ts';
 import { referentialReadModel } from './read-models/referential-read-model.ts';
+import { resultsReadModel } from './read-models/results-read-model.ts';
+import { resultsRoutes } from './results/results-routes.ts';
 
 export interface DocumentsOptions {
   /** Base URL printed in the verification links and QR codes; by default the process's public URL. */
@@ -28,15 +30,17 @@ export function createDocumentsModule(options: DocumentsOptions = {}): PegaseMod
     name: 'documents',
     title: 'Documents',
     description:
-      'Certificates of enrolment (certificats de scolarité) as PDF, in French and English, each with a verification code and a QR code leading to a public page that confirms it, or shows it revoked once the enrolment is cancelled.',
+      'Certificates of enrolment (certificats de scolarité), transcripts (relevés de notes) and pass certificates (attestations de réussite) of published results as PDF, in French and English, each with a verification code and a QR code leading to a public page that confirms it and says what it certifies, or shows a certificate of enrolment revoked once the enrolment is cancelled.',
     migrations: new URL('../../migrations/', import.meta.url),
     permissions: documentsPermissionDeclarations,
     events: Object.values(documentsEvents),
     async routes(app, context) {
-      await certificateRoutes(app, context, (options.publicUrl ?? publicUrlFromEnvironment()).replace(/\/+$/, ''));
+      const publicUrl = (options.publicUrl ?? publicUrlFromEnvironment()).replace(/\/+$/, '');
+      await certificateRoutes(app, context, publicUrl);
+      await resultsRoutes(app, context, publicUrl);
       await verificationRoutes(app, context);
     },
-    handlers: (context) => [...referentialReadModel(), ...offerReadModel(), ...enrolmentReadModel(context)],
+    handlers: (context) => [...referentialReadModel(), ...offerReadModel(), ...enrolmentReadModel(context), ...resultsReadModel()],
   });
 }
 

@@ -4,6 +4,7 @@ import type { CertificateRow } from '../shared/tables.ts';
 export function toCertificate(row: CertificateRow): Certificate {
   return {
     id: row.id,
+    kind: row.kind,
     code: row.code,
     enrolmentId: row.enrolmentId,
     language: row.language,
@@ -16,5 +17,6 @@ export function toCertificate(row: CertificateRow): Certificate {
     issuedAt: row.issuedAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
     provisional: row.provisional,
+    results: row.results,
   };
 }

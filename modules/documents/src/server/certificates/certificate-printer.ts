@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { CertificateContent } from './certificate-texts.ts';
+import type { DocumentContent } from './document-content.ts';
 
 /**
- * Printing a certificate is CPU work (about 6 ms: text layout with the
+ * Printing a document is CPU work (about 6 ms: text layout with the
  * embedded font, its subset, compression): it runs on worker threads, so
  * that the event loop keeps answering the other requests of the enrolment
  * peak meanwhile and a machine with more cores prints more at once. Threads
- * start with the first certificate and leave after a minute without one;
+ * start with the first document and leave after a minute without one;
  * they never keep the process from exiting.
  */
 let pool: Piscina | undefined;
@@ -22,7 +22,7 @@ function printers(): Piscina {
   return pool;
 }
 
-export async function printCertificate(content: CertificateContent): Promise<Buffer> {
+export async function printDocument(content: DocumentContent): Promise<Buffer> {
   const pdf = (await printers().run(content)) as Uint8Array;
   // The bytes come back as a Uint8Array (structured clone): the same memory, seen as a Buffer.
   return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);

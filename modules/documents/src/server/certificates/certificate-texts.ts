@@ -1,4 +1,6 @@
-import type { CertificateFormation, CertificateHolder, CertificateLanguage, CertificatePeriod } from '../../contract/index.ts';
+import type { CertificateFormation, CertificateHolder, CertificateLanguage } from '../../contract/index.ts';
+import type { DocumentContent } from './document-content.ts';
+import type { LetterTexts } from './document-pdf.ts';
 
 /** Dates are those of the establishment, in metropolitan France. */
 export const ESTABLISHMENT_TIME_ZONE = 'Europe/Paris';
@@ -48,79 +50,93 @@ export function formationText(formation: CertificateFormation, lang: Certificate
   return `${label} (${formationLabel})`;
 }
 
-export interface CertificateContent {
-  language: CertificateLanguage;
-  establishment: { uai: string; name: string; city: string | null };
-  holder: CertificateHolder;
-  formation: CertificateFormation;
-  period: CertificatePeriod;
-  code: string;
-  verificationUrl: string;
-  issuedAt: Date;
-  /** Issued before the scolarité validated the enrolment: it says so in its title and a note. */
-  provisional: boolean;
+/** The sentences every document of the establishment prints the same way: its heading, the issue, the signature, the verification box. */
+export function commonTexts(content: DocumentContent, groupedCode: string) {
+  const { establishment, language: lang } = content;
+  const place = establishment.city ?? '';
+  const issued = formatDate(content.issuedAt, lang);
+  const establishmentLine = `UAI ${establishment.uai}${place ? ` — ${place}` : ''}`;
+  if (lang === 'fr') {
+    return {
+      establishmentLine,
+      issued: place ? `Fait à ${place}, le ${issued}.` : `Fait le ${issued}.`,
+      signature: ['Pour le chef d’établissement et par délégation,', 'le service de la scolarité'],
+      verificationTitle: 'Vérification de l’authenticité',
+      codeLabel: 'Code de vérification :',
+      code: groupedCode,
+      urlLabel: 'Adresse de vérification :',
+    };
+  }
+  return {
+    establishmentLine,
+    issued: place ? `Issued in ${place} on ${issued}.` : `Issued on ${issued}.`,
+    signature: ['On behalf of the head of the establishment,', 'the registrar’s office'],
+    verificationTitle: 'Verification of authenticity',
+    codeLabel: 'Verification code:',
+    code: groupedCode,
+    urlLabel: 'Verification address:',
+  };
 }
 
-/** Every sentence of the certificate, in its language. */
-export function certificateTexts(content: CertificateContent, groupedCode: string) {
-  const { holder, establishment, language: lang } = content;
+/** The opening of an attestation: who certifies, and whom (civility, name, birth, numbers). */
+export function holderIntroduction(holder: CertificateHolder, lang: CertificateLanguage): { civility: string; identity: string } {
   const female = holder.sex === 'F';
   const male = holder.sex === 'M';
   const name = holderName(holder, lang);
   const birth = formatDate(holder.birthDate, lang);
   const ine = holder.ine === null ? '' : `, INE ${holder.ine}`;
+  if (lang === 'fr') {
+    return {
+      civility: female ? 'Madame ' : male ? 'Monsieur ' : '',
+      identity: `${name}, ${female ? 'née' : male ? 'né' : 'né(e)'} le ${birth}, numéro d’étudiant ${holder.code}${ine}`,
+    };
+  }
+  return { civility: female ? 'Ms ' : male ? 'Mr ' : '', identity: `${name}, born on ${birth}, learner number ${holder.code}${ine}` };
+}
+
+/** Every sentence of the certificate of enrolment, in its language. */
+export function certificateTexts(content: DocumentContent, groupedCode: string): LetterTexts {
+  const { holder, language: lang } = content;
+  const female = holder.sex === 'F';
+  const male = holder.sex === 'M';
+  const name = holderName(holder, lang);
+  const { civility, identity } = holderIntroduction(holder, lang);
   const year = content.period.academicYear;
   const formation = formationText(content.formation, lang);
-  const issued = formatDate(content.issuedAt, lang);
   const path = content.formation.path.split('>').join(' > ');
-  const place = establishment.city === null ? '' : establishment.city;
+  const common = commonTexts(content, groupedCode);
   if (lang === 'fr') {
-    const civility = female ? 'Madame ' : male ? 'Monsieur ' : '';
     return {
+      ...common,
       title: content.provisional ? 'Certificat de scolarité provisoire' : 'Certificat de scolarité',
-      provisionalNote: content.provisional
+      note: content.provisional
         ? 'Certificat provisoire : l’inscription a été transmise et ses droits réglés ; le service de la scolarité la vérifie. Un certificat définitif est délivré après sa validation.'
         : null,
       subtitle: `Année universitaire ${year}`,
-      establishmentLine: `UAI ${establishment.uai}${place ? ` — ${place}` : ''}`,
       body:
-        `Je soussigné(e), pour le chef d’établissement et par délégation, certifie que ${civility}${name}, ` +
-        `${female ? 'née' : male ? 'né' : 'né(e)'} le ${birth}, numéro d’étudiant ${holder.code}${ine}, ` +
+        `Je soussigné(e), pour le chef d’établissement et par délégation, certifie que ${civility}${identity}, ` +
         `est ${female ? 'inscrite' : male ? 'inscrit' : 'inscrit(e)'} pour l’année universitaire ${year} en ${formation}.`,
-      path: `Parcours dans l’offre de formation : ${path}`,
-      issued: place ? `Fait à ${place}, le ${issued}.` : `Fait le ${issued}.`,
-      signature: ['Pour le chef d’établissement et par délégation,', 'le service de la scolarité'],
+      detail: `Parcours dans l’offre de formation : ${path}`,
       electronic:
         'Ce certificat est délivré électroniquement et ne porte pas de signature manuscrite : son authenticité se vérifie en ligne, avec le code ci-dessous ou le code QR.',
-      verificationTitle: 'Vérification de l’authenticité',
-      codeLabel: 'Code de vérification :',
-      code: groupedCode,
-      urlLabel: 'Adresse de vérification :',
-      revocationNote: 'Si l’inscription est annulée, la page de vérification indique que le certificat est révoqué.',
+      verificationNote: 'Si l’inscription est annulée, la page de vérification indique que le certificat est révoqué.',
       metadataSubject: `Certificat de scolarité de ${name}, ${year}`,
     };
   }
-  const civility = female ? 'Ms ' : male ? 'Mr ' : '';
   return {
+    ...common,
     title: content.provisional ? 'Provisional certificate of enrolment' : 'Certificate of enrolment',
-    provisionalNote: content.provisional
+    note: content.provisional
       ? 'Provisional certificate: the enrolment was submitted and its fees settled; the registrar’s office is checking it. A final certificate is issued once it is validated.'
       : null,
     subtitle: `Academic year ${year}`,
-    establishmentLine: `UAI ${establishment.uai}${place ? ` — ${place}` : ''}`,
     body:
-      `I, the undersigned, on behalf of the head of the establishment, certify that ${civility}${name}, ` +
-      `born on ${birth}, learner number ${holder.code}${ine}, is enrolled for the academic year ${year} in ${formation}.`,
-    path: `Path in the training offer: ${path}`,
-    issued: place ? `Issued in ${place} on ${issued}.` : `Issued on ${issued}.`,
-    signature: ['On behalf of the head of the establishment,', 'the registrar’s office'],
+      `I, the undersigned, on behalf of the head of the establishment, certify that ${civility}${identity}, ` +
+      `is enrolled for the academic year ${year} in ${formation}.`,
+    detail: `Path in the training offer: ${path}`,
     electronic:
       'This certificate is issued electronically and bears no handwritten signature: its authenticity can be checked online, with the code below or the QR code.',
-    verificationTitle: 'Verification of authenticity',
-    codeLabel: 'Verification code:',
-    code: groupedCode,
-    urlLabel: 'Verification address:',
-    revocationNote: 'If the enrolment is cancelled, the verification page shows the certificate as revoked.',
+    verificationNote: 'If the enrolment is cancelled, the verification page shows the certificate as revoked.',
     metadataSubject: `Certificate of enrolment of ${name}, ${year}`,
   };
 }

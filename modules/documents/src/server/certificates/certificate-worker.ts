@@ -1,7 +1,11 @@
 import { renderCertificate } from './certificate-pdf.ts';
-import type { CertificateContent } from './certificate-texts.ts';
+import type { DocumentContent } from './document-content.ts';
+import { renderPassCertificate } from '../results/pass-certificate-pdf.ts';
+import { renderTranscript } from '../results/transcript-pdf.ts';
 
-/** A rendering thread's task: print one certificate (fonts parsed once per thread, kept). */
-export default function render(content: CertificateContent): Promise<Buffer> {
-  return renderCertificate(content);
+const renderers = { enrolment: renderCertificate, transcript: renderTranscript, 'pass-certificate': renderPassCertificate } as const;
+
+/** A rendering thread's task: print one document of its kind (fonts parsed once per thread, kept). */
+export default function render(content: DocumentContent): Promise<Buffer> {
+  return renderers[content.kind](content);
 }

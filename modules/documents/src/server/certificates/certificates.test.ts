@@ -173,6 +173,8 @@ describe('certificates of enrolment over HTTP', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       code: issued.en.code,
+      kind: 'enrolment',
+      certifies: 'L’inscription en L1 Économie (Licence Économie) pour l’année universitaire 2026-2027.',
       status: 'authentic',
       holder: 'Éloïse Ada LEFÈVRE',
       formation: 'L1 Économie (Licence Économie)',
@@ -182,6 +184,7 @@ describe('certificates of enrolment over HTTP', () => {
       issuedAt: expect.any(String),
       revokedAt: null,
       provisional: false,
+      session: null,
       sha256: createHash('sha256').update(issued.en.pdf).digest('hex'),
     });
   });
@@ -192,10 +195,10 @@ describe('certificates of enrolment over HTTP', () => {
       const page = await verify(code);
       expect(page.statusCode, code).toBe(404);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(page.body).toContain('<h1>Aucun certificat ne porte ce code</h1>');
+      expect(page.body).toContain('<h1>Aucun document ne porte ce code</h1>');
       expect(page.body).not.toContain('<script>');
     }
-    expect((await verify(forged, { 'accept-language': 'en' })).body).toContain('<h1>No certificate has this code</h1>');
+    expect((await verify(forged, { 'accept-language': 'en' })).body).toContain('<h1>No document has this code</h1>');
     const json = await verify(forged, { accept: 'application/json' });
     expect(json.statusCode).toBe(404);
     expect(json.headers['content-type']).toMatch(/^application\/problem\+json/);

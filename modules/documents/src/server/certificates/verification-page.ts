@@ -1,6 +1,7 @@
 import { escapeHtml, plainPage } from '@pegase/platform';
-import type { CertificateVerification } from '../../contract/index.ts';
+import type { CertificateVerification, DocumentKind } from '../../contract/index.ts';
 import { formatDate } from './certificate-texts.ts';
+import { documentTexts } from './document-texts.ts';
 import { groupCode } from './verification-code.ts';
 
 /**
@@ -13,8 +14,7 @@ export type PageLanguage = 'fr' | 'en';
 
 const texts = {
   fr: {
-    title: 'Vérification d’un certificat de scolarité',
-    authentic: 'Ce certificat est authentique',
+    title: 'Vérification d’un document',
     provisional: 'Ce certificat provisoire est authentique',
     provisionalHint:
       'Il a été délivré par l’établissement ci-dessous avant la validation de l’inscription par le service de la scolarité : l’inscription a été transmise et ses droits réglés, et elle n’a pas été annulée. Comparez ces informations avec le document présenté.',
@@ -24,7 +24,7 @@ const texts = {
       'Il a été délivré par l’établissement ci-dessous et l’inscription qu’il atteste est toujours valable. Comparez ces informations avec le document présenté.',
     revoked: (date: string) => `Certificat RÉVOQUÉ le ${date}`,
     revokedHint: 'Ce certificat a bien été délivré par l’établissement, mais l’inscription qu’il atteste a été annulée depuis : il ne vaut plus.',
-    unknown: 'Aucun certificat ne porte ce code',
+    unknown: 'Aucun document ne porte ce code',
     unknownHint:
       'Vérifiez le code saisi (20 caractères, par exemple ABCD-EFGH-IJKL-MNOP-QRST). Un document dont le code est inconnu n’a pas été délivré par Pégase : il ne doit pas être accepté.',
     holder: 'Titulaire',
@@ -34,15 +34,14 @@ const texts = {
     issued: 'Délivré le',
     revokedOn: 'Révoqué le',
     code: 'Code de vérification',
-    language: 'Langue du certificat',
+    language: 'Langue du document',
     languages: { fr: 'français', en: 'anglais' },
     sha256: 'Empreinte SHA-256 du fichier PDF délivré',
     other: 'English',
     otherLang: 'en',
   },
   en: {
-    title: 'Verification of a certificate of enrolment',
-    authentic: 'This certificate is authentic',
+    title: 'Verification of a document',
     provisional: 'This provisional certificate is authentic',
     provisionalHint:
       'It was issued by the establishment below before the registrar’s office validated the enrolment: the enrolment was submitted and its fees settled, and it has not been cancelled. Compare these details with the document you were shown.',
@@ -51,7 +50,7 @@ const texts = {
     authenticHint: 'It was issued by the establishment below and the enrolment it attests still holds. Compare these details with the document you were shown.',
     revoked: (date: string) => `Certificate REVOKED on ${date}`,
     revokedHint: 'This certificate was issued by the establishment, but the enrolment it attests has since been cancelled: it no longer holds.',
-    unknown: 'No certificate has this code',
+    unknown: 'No document has this code',
     unknownHint:
       'Check the code you typed (20 characters, for example ABCD-EFGH-IJKL-MNOP-QRST). A document whose code is unknown was not issued by Pégase: do not accept it.',
     holder: 'Holder',
@@ -61,7 +60,7 @@ const texts = {
     issued: 'Issued on',
     revokedOn: 'Revoked on',
     code: 'Verification code',
-    language: 'Language of the certificate',
+    language: 'Language of the document',
     languages: { fr: 'French', en: 'English' },
     sha256: 'SHA-256 digest of the issued PDF file',
     other: 'Français',
@@ -89,11 +88,11 @@ const style = `
   @media (max-width: 30rem) { main { margin: 0; border-radius: 0; box-shadow: none; min-height: 100vh; } dl { grid-template-columns: 1fr; } dd { margin-bottom: .5rem; } }
 `;
 
-function page(lang: PageLanguage, heading: string, body: string, switchHref: string): string {
+function page(lang: PageLanguage, heading: string, body: string, switchHref: string, kind?: DocumentKind): string {
   const t = texts[lang];
   return plainPage({
     lang,
-    title: `${heading} — ${t.title}`,
+    title: `${heading} — ${kind === undefined ? t.title : documentTexts[lang].verification.titles[kind]}`,
     style,
     body,
     otherLanguage: { href: switchHref, lang: t.otherLang, label: t.other },
@@ -101,19 +100,28 @@ function page(lang: PageLanguage, heading: string, body: string, switchHref: str
   });
 }
 
-/** The verdict on a known code: authentic, or revoked since a date. */
+/** The verdict on a known code: authentic, or revoked since a date; what kind of document it is and what it certifies. */
 export function verificationPage(lang: PageLanguage, verification: CertificateVerification, switchHref: string): string {
   const t = texts[lang];
+  const words = documentTexts[lang].verification;
+  const enrolment = verification.kind === 'enrolment';
   const revoked = verification.status === 'revoked' && verification.revokedAt !== null;
-  const heading = revoked ? t.revoked(formatDate(verification.revokedAt!, lang)) : verification.provisional ? t.provisional : t.authentic;
-  const hint = revoked ? t.revokedHint : verification.provisional ? t.provisionalHint : t.authenticHint;
+  const heading = revoked
+    ? t.revoked(formatDate(verification.revokedAt!, lang))
+    : verification.provisional
+      ? t.provisional
+      : words.authentic[verification.kind];
+  const hint = revoked ? t.revokedHint : verification.provisional ? t.provisionalHint : enrolment ? t.authenticHint : words.resultsHint;
   const row = (term: string, value: string, attributes = '') => `<dt>${term}</dt><dd${attributes}>${value}</dd>`;
   const rows = [
+    row(words.document, escapeHtml(documentTexts[lang].kinds[verification.kind])),
+    row(words.certifiesLabel, escapeHtml(verification.certifies)),
     row(t.holder, escapeHtml(verification.holder)),
     row(t.formation, escapeHtml(verification.formation)),
     row(t.year, escapeHtml(verification.academicYear)),
+    ...(verification.session === null ? [] : [row(words.session, String(verification.session))]),
     row(t.establishment, escapeHtml(verification.establishment)),
-    row(t.kind, verification.provisional ? t.kinds.provisional : t.kinds.final),
+    ...(enrolment ? [row(t.kind, verification.provisional ? t.kinds.provisional : t.kinds.final)] : []),
     row(t.issued, escapeHtml(formatDate(verification.issuedAt, lang))),
     ...(revoked ? [row(t.revokedOn, escapeHtml(formatDate(verification.revokedAt!, lang)))] : []),
     row(t.code, `<code>${escapeHtml(groupCode(verification.code))}</code>`),
@@ -129,10 +137,11 @@ export function verificationPage(lang: PageLanguage, verification: CertificateVe
 ${rows.join('\n')}
 </dl>`,
     switchHref,
+    verification.kind,
   );
 }
 
-/** No certificate has this code (unknown, mistyped or forged). */
+/** No document has this code (unknown, mistyped or forged). */
 export function unknownCodePage(lang: PageLanguage, switchHref: string): string {
   const t = texts[lang];
   return page(

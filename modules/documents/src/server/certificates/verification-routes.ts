@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { Problem, ProblemSchema, type Executor, type ModuleApp, type ModuleContext } from '@pegase/platform';
 import { CertificateVerification, VerifyParams, VerifyQuery } from '../../contract/index.ts';
 import { certificates, enrolments } from '../shared/tables.ts';
+import { certifiesText } from '../results/results-wording.ts';
 import { formationText, holderName } from './certificate-texts.ts';
 import { normaliseCode } from './verification-code.ts';
 import { unknownCodePage, verificationPage, type PageLanguage } from './verification-page.ts';
@@ -23,10 +24,14 @@ export async function verifyCode(db: Executor, input: string, lang: PageLanguage
     .where(eq(certificates.code, code));
   if (found === undefined) return undefined;
   const { certificate } = found;
-  // Revoked when its enrolment's cancellation reached it; the enrolment's own status is the backstop.
-  const revokedAt = certificate.revokedAt ?? (found.status === 'cancelled' ? (found.cancelledAt ?? certificate.issuedAt) : null);
+  // A certificate of enrolment is revoked when its enrolment's cancellation reached it; the enrolment's own status is the backstop.
+  // Transcripts and pass certificates stand: published results do not change.
+  const cancelled = certificate.kind === 'enrolment' && found.status === 'cancelled' ? (found.cancelledAt ?? certificate.issuedAt) : null;
+  const revokedAt = certificate.revokedAt ?? cancelled;
   return {
     code: certificate.code,
+    kind: certificate.kind,
+    certifies: certifiesText({ ...certificate, language: lang }),
     status: revokedAt === null ? 'authentic' : 'revoked',
     holder: holderName(certificate.holder, lang),
     formation: formationText(certificate.formation, lang),
@@ -36,6 +41,7 @@ export async function verifyCode(db: Executor, input: string, lang: PageLanguage
     issuedAt: certificate.issuedAt.toISOString(),
     revokedAt: revokedAt?.toISOString() ?? null,
     provisional: certificate.provisional,
+    session: certificate.results?.session ?? null,
     sha256: certificate.sha256,
   };
 }
@@ -79,20 +85,21 @@ export async function verificationRoutes(app: ModuleApp, context: ModuleContext)
       {
         config: { access: { public: true }, rateLimit: { max: VERIFICATIONS_PER_MINUTE, timeWindow: 60_000 } },
         schema: {
-          summary: 'Public: confirm that a certificate is authentic, or revoked, from its verification code (the QR code leads here).',
+          summary:
+            'Public: confirm that a document (certificate of enrolment, transcript, pass certificate) is authentic, or revoked, from its verification code (the QR code leads here).',
           description:
-            'An HTML page (French by default; English with ?lang=en or Accept-Language) or, with Accept: application/json, the verification as JSON. An unknown code is 404 (a page, or problem+json). At most 60 a minute from one address (429).',
+            'An HTML page (French by default; English with ?lang=en or Accept-Language) saying what kind of document it is and what it certifies or, with Accept: application/json, the verification as JSON. An unknown code is 404 (a page, or problem+json). At most 60 a minute from one address (429).',
           operationId: 'verifyCertificate',
           params: VerifyParams,
           querystring: VerifyQuery,
           produces: ['text/html', 'application/json'],
           response: {
             200: {
-              description: 'The certificate is authentic, or revoked since a date.',
+              description: 'The document is authentic, or revoked since a date.',
               content: { 'text/html': { schema: Type.String() }, 'application/json': { schema: CertificateVerification } },
             },
             404: {
-              description: 'No certificate has this code: a page saying so, or a problem.',
+              description: 'No document has this code: a page saying so, or a problem.',
               content: { 'text/html': { schema: Type.String() }, 'application/problem+json': { schema: ProblemSchema } },
             },
           },
@@ -105,7 +112,7 @@ export async function verificationRoutes(app: ModuleApp, context: ModuleContext)
         reply.header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language').header('x-robots-tag', 'noindex');
         if (prefersJson(request.headers.accept)) {
           if (verification === undefined)
-            throw new Problem(404, 'not-found', 'Not found', 'No certificate has this verification code: a document carrying it was not issued by Pégase.');
+            throw new Problem(404, 'not-found', 'Not found', 'No document has this verification code: a document carrying it was not issued by Pégase.');
           return reply.type('application/json').send(verification);
         }
         const switchHref = `/api/documents/v1/verify/${encodeURIComponent(request.params.code)}?lang=${lang === 'fr' ? 'en' : 'fr'}`;

@@ -41,7 +41,7 @@ async function keepEnrolment(tx: Transaction, enrolment: Enrolment): Promise<voi
 }
 
 /**
- * A cancelled enrolment revokes every certificate issued for it, at the time
+ * A cancelled enrolment revokes every certificate of enrolment issued for it, at the time
  * of the cancellation; each revocation is announced and audited.
  */
 async function revokeCertificates(context: ModuleContext, tx: Transaction, event: PegaseEvent, enrolment: Enrolment): Promise<void> {
@@ -49,7 +49,8 @@ async function revokeCertificates(context: ModuleContext, tx: Transaction, event
   const revoked = await tx
     .update(certificates)
     .set({ revokedAt })
-    .where(and(eq(certificates.enrolmentId, enrolment.id), isNull(certificates.revokedAt)))
+    // Transcripts and pass certificates stand: a cancellation does not undo the results a jury published.
+    .where(and(eq(certificates.enrolmentId, enrolment.id), eq(certificates.kind, 'enrolment'), isNull(certificates.revokedAt)))
     .returning();
   if (revoked.length === 0) return;
   await context.publishMany(

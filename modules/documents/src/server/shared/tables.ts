@@ -1,5 +1,13 @@
-import { boolean, date, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CertificateEstablishment, CertificateFormation, CertificateHolder, CertificatePeriod } from '../../contract/index.ts';
+import { boolean, date, integer, jsonb, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { PublishedResultLine } from '@pegase/assessment/contract';
+import type {
+  CertificateEstablishment,
+  CertificateFormation,
+  CertificateHolder,
+  CertificatePeriod,
+  DocumentKind,
+  IssuedResults,
+} from '../../contract/index.ts';
 
 /** Drizzle's view of the schema created by migrations/ (the SQL is the source). */
 export const documentsSchema = pgSchema('documents');
@@ -69,6 +77,7 @@ export const enrolments = documentsSchema.table('enrolments', {
 
 export const certificates = documentsSchema.table('certificates', {
   id: uuid('id').primaryKey(),
+  kind: text('kind').$type<DocumentKind>().notNull(),
   code: text('code').notNull(),
   enrolmentId: uuid('enrolment_id').notNull(),
   learnerId: uuid('learner_id').notNull(),
@@ -85,5 +94,27 @@ export const certificates = documentsSchema.table('certificates', {
   issuedBy: text('issued_by').notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
   provisional: boolean('provisional').notNull(),
+  results: jsonb('results').$type<IssuedResults>(),
 });
 export type CertificateRow = typeof certificates.$inferSelect;
+
+/** Each learner's published result of a jury, from assessment's events. */
+export const publishedResults = documentsSchema.table(
+  'published_results',
+  {
+    juryId: uuid('jury_id').notNull(),
+    enrolmentId: uuid('enrolment_id').notNull(),
+    learnerId: uuid('learner_id').notNull(),
+    formationId: uuid('formation_id').notNull(),
+    periodId: uuid('period_id').notNull(),
+    session: smallint('session').$type<1 | 2>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
+    mark: numeric('mark', { precision: 6, scale: 3, mode: 'string' }),
+    decision: text('decision').notNull(),
+    rank: integer('rank'),
+    honours: text('honours').$type<'TB' | 'B' | 'AB' | 'P'>(),
+    lines: jsonb('lines').$type<PublishedResultLine[]>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.juryId, table.enrolmentId] })],
+);
+export type PublishedResultRow = typeof publishedResults.$inferSelect;
