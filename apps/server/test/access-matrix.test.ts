@@ -191,12 +191,6 @@ describe('access of every route', () => {
       id: string;
       periodId: string;
     };
-    // The MCC of the point's formation, as a sheet; the sandbox's validated licence (older year), whose MCC the sciences' staff freeze.
-    const formationQuery = `periodId=${year.id}&formationId=${enrolFormation.id}`;
-    const sandboxLicence = (await runtime.request('GET', '/api/curriculum/v1/objects?type=formation&q=LIC-INFO&status=validated')).json().items[0] as {
-      id: string;
-      periodId: string;
-    };
     // A jury of the formation (opened by the admin): the sciences' staff give points, deliberate, publish.
     const jury = await runtime.request('POST', '/api/assessment/v1/juries', { formationId: enrolFormation.id, periodId: year.id, session: 1 });
     expect(jury.statusCode, jury.body).toBe(201);
@@ -356,6 +350,13 @@ describe('access of every route', () => {
       'GET /api/documents/v1/enrolments/{enrolmentId}/certificate': [
         { method: 'GET', url: `/api/documents/v1/enrolments/${certified.id}/certificate?lang=en`, body: undefined, sciencesStaff: 200 },
       ],
+      // The jury publishes further down (routes in their order): the scope lets the sciences through, then nothing is published yet (404).
+      'GET /api/documents/v1/juries/{juryId}/enrolments/{enrolmentId}/transcript': [
+        { method: 'GET', url: `/api/documents/v1/juries/${juryId}/enrolments/${certified.id}/transcript`, body: undefined, sciencesStaff: 404 },
+      ],
+      'GET /api/documents/v1/juries/{juryId}/enrolments/{enrolmentId}/pass-certificate': [
+        { method: 'GET', url: `/api/documents/v1/juries/${juryId}/enrolments/${certified.id}/pass-certificate`, body: undefined, sciencesStaff: 404 },
+      ],
       'POST /api/curriculum/v1/periods/{periodId}/import-xlsx': [
         { method: 'POST', url: `/api/curriculum/v1/periods/${year.id}/import-xlsx`, body: spreadsheet, headers: xlsx, sciencesStaff: 200 },
       ],
@@ -452,29 +453,6 @@ describe('access of every route', () => {
       ],
       'GET /api/assessment/v1/rules': [{ method: 'GET', url: `/api/assessment/v1/rules?${rulesQuery}`, body: undefined, sciencesStaff: 200 }],
       'PUT /api/assessment/v1/rules': [{ method: 'PUT', url: `/api/assessment/v1/rules?${rulesQuery}`, body: { passMark: '10' }, sciencesStaff: 200 }],
-      'GET /api/assessment/v1/rules/export': [
-        { method: 'GET', url: `/api/assessment/v1/rules/export?${formationQuery}&format=csv`, body: undefined, sciencesStaff: 200 },
-      ],
-      'POST /api/assessment/v1/rules/import': [
-        {
-          method: 'POST',
-          url: `/api/assessment/v1/rules/import?${formationQuery}`,
-          body: Buffer.from(`chemin;note de passage\n${examPath};10\n`),
-          headers: { 'content-type': 'text/csv' },
-          sciencesStaff: 200,
-        },
-      ],
-      'GET /api/assessment/v1/rules/freeze': [
-        { method: 'GET', url: `/api/assessment/v1/rules/freeze?${formationQuery}`, body: undefined, sciencesStaff: 200 },
-      ],
-      'POST /api/assessment/v1/rules/freeze': [
-        {
-          method: 'POST',
-          url: `/api/assessment/v1/rules/freeze?periodId=${sandboxLicence.periodId}&formationId=${sandboxLicence.id}`,
-          body: undefined,
-          sciencesStaff: 200,
-        },
-      ],
       'GET /api/assessment/v1/rules/export': [
         { method: 'GET', url: `/api/assessment/v1/rules/export?${formationQuery}&format=csv`, body: undefined, sciencesStaff: 200 },
       ],
