@@ -32,10 +32,10 @@ const snapshot: FormationSnapshot = {
     path('F>Y>S>UE>CHOICE>OPT1', 'F>Y>S>UE>CHOICE', 1, 'ec', 20),
   ],
   assessments: [
-    { id: 'a0', path: 'F>Y>S>UE>EC', session: 1, code: 'EXAM', coefficient: 1000 },
-    { id: 'a1', path: 'F>Y>S>UE>CHOICE>OPT1', session: 1, code: 'EXAM', coefficient: 1000 },
-    { id: 'a2', path: 'F>Y>S>UE>CHOICE>OPT2', session: 1, code: 'EXAM', coefficient: 1000 },
-    { id: 'a3', path: 'F>Y>S>UE>EC', session: 2, code: 'RESIT', coefficient: 1000 },
+    { id: 'a0', path: 'F>Y>S>UE>EC', session: 1, code: 'EXAM', coefficient: 1000, scale: 20 },
+    { id: 'a1', path: 'F>Y>S>UE>CHOICE>OPT1', session: 1, code: 'EXAM', coefficient: 1000, scale: 20 },
+    { id: 'a2', path: 'F>Y>S>UE>CHOICE>OPT2', session: 1, code: 'EXAM', coefficient: 1000, scale: 20 },
+    { id: 'a3', path: 'F>Y>S>UE>EC', session: 2, code: 'RESIT', coefficient: 1000, scale: 20 },
   ],
 };
 const index = indexSnapshot(snapshot);

@@ -22,6 +22,8 @@ export interface SnapshotAssessment {
   session: 1 | 2;
   code: string;
   coefficient: Thousandths;
+  /** What its marks are out of (decision 0015): they are converted to 20 when read. */
+  scale: number;
 }
 
 /**
@@ -81,9 +83,9 @@ export async function formationSnapshot(tx: Executor, periodId: string, formatio
   const assessmentRows =
     paths.length === 0
       ? []
-      : await rowsOf<{ id: string; path: string; session: number; code: string; coefficient: string }>(
+      : await rowsOf<{ id: string; path: string; session: number; code: string; coefficient: string; scale: number }>(
           tx,
-          sql`select a.id, a.path, a.session, a.code, a.coefficient::text as coefficient
+          sql`select a.id, a.path, a.session, a.code, a.coefficient::text as coefficient, a.scale
                 from assessment.assessments a
                where a.period_id = ${periodId} and a.path = any(${sql.param(paths.map((path) => path.path))}::text[])
                order by a.path, a.session, a.code`,
@@ -94,6 +96,7 @@ export async function formationSnapshot(tx: Executor, periodId: string, formatio
     session: row.session as 1 | 2,
     code: row.code,
     coefficient: parseThousandths(row.coefficient)!,
+    scale: row.scale,
   }));
   return { periodId, formationId, paths, assessments };
 }

@@ -25,19 +25,19 @@ export interface LearnerInputs {
 }
 
 /**
+ * A mark kept on its assessment's scale (a.scale) as thousandths on 20,
+ * v·20/scale rounded half up, in integers: (2·20000·v + scale) div
+ * (2·scale), the same rounding as the engine's means (decision 0015).
+ */
+const onTwentySql = sql`(((m.value * 40000)::bigint + a.scale) / (2 * a.scale))::int`;
+
+/**
  * The inputs of some enrolments (the registered entries under their point
  * and every mark of the formation's assessments), in two statements
  * whatever their number. Paths and assessments outside the snapshot are
  * not part of the formation's results and are left out. Marks come as
- * thousandths straight from PostgreSQL's exact numerics.
+ * thousandths on 20, converted from their scale by PostgreSQL's exact numerics.
  */
-/**
- * A mark kept on its assessment's scale (s.scale) as thousandths on 20,
- * v·20/scale rounded half up, in integers: (2·20000·v + scale) div
- * (2·scale), the same rounding as the engine's means (decision 0015).
- */
-const onTwentySql = sql`(((m.value * 40000)::bigint + s.scale) / (2 * s.scale))::int`;
-
 export async function inputsOf(tx: Executor, index: SnapshotIndex, enrolmentIds: string[]): Promise<Map<string, LearnerInputs>> {
   const inputs = new Map<string, LearnerInputs>();
   if (enrolmentIds.length === 0) return inputs;
@@ -59,12 +59,13 @@ export async function inputsOf(tx: Executor, index: SnapshotIndex, enrolmentIds:
   if (snapshot.assessments.length === 0) return inputs;
   const gradeRows = await rowsOf<{ enrolment_id: string; grades: [number, number][] }>(
     tx,
-    sql`with a as (select id, (n - 1)::int as i from unnest(${sql.param(snapshot.assessments.map((assessment) => assessment.id))}::uuid[]) with ordinality as u (id, n))
+    sql`with a as (select id, scale, (n - 1)::int as i
+                     from unnest(${sql.param(snapshot.assessments.map((assessment) => assessment.id))}::uuid[],
+                                 ${sql.param(snapshot.assessments.map((assessment) => assessment.scale))}::int[]) with ordinality as u (id, scale, n))
         select m.enrolment_id,
                json_agg(json_build_array(a.i, coalesce(${onTwentySql}, case m.absence when 'ABI' then ${ABI}::int else ${ABJ}::int end))) as grades
           from assessment.marks m
           join a on a.id = m.assessment_id
-          join assessment.assessments s on s.id = m.assessment_id
          where m.enrolment_id = any(${ids}::uuid[])
          group by m.enrolment_id`,
   );
