@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Transaction } from '@pegase/platform';
-import { formatThousandths, parseThousandths, type NodeResult, type Thousandths } from '../engine/index.ts';
-import { buildTrees } from '../results/build-trees.ts';
+import { evaluate, formatThousandths, parseThousandths, type NodeResult, type Thousandths } from '../engine/index.ts';
+import { buildTree, buildTrees } from '../results/build-trees.ts';
 import { formationSnapshot, indexSnapshot, type SnapshotIndex } from '../results/formation-snapshot.ts';
 import { inputsOf, type LearnerInputs } from '../results/learner-inputs.ts';
 import { describedBy, resultsFor, shown, type ShownResult } from '../results/learner-tree.ts';
@@ -108,14 +108,24 @@ async function* computedBatches(
       const own = inputs.get(enrolmentId);
       if (own === undefined) continue;
       own.points = pointsOf.get(enrolmentId) ?? [];
-      const trees = buildTrees(index, own);
-      if (trees === undefined) continue;
-      computed.push({ enrolmentId, learnerId, inputs: own, result: resultsFor(trees.first, trees.second, jury.session as 1 | 2) });
+      const result = jury.session === 1 ? sessionOne(index, own) : sessionTwo(index, own);
+      if (result === undefined) continue;
+      computed.push({ enrolmentId, learnerId, inputs: own, result });
     }
     figures.computeMs += performance.now() - start;
     yield computed;
     if (batch.length < BATCH) return;
   }
+}
+
+function sessionOne(index: SnapshotIndex, inputs: LearnerInputs): NodeResult | undefined {
+  const tree = buildTree(index, inputs, 1);
+  return tree === undefined ? undefined : evaluate(tree);
+}
+
+function sessionTwo(index: SnapshotIndex, inputs: LearnerInputs): NodeResult | undefined {
+  const trees = buildTrees(index, inputs);
+  return trees === undefined ? undefined : resultsFor(trees.first, trees.second, 2);
 }
 
 const noFigures = (): DeliberationFigures => ({ learners: 0, nodes: 0, readMs: 0, computeMs: 0, writeMs: 0 });

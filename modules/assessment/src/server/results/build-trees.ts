@@ -14,6 +14,12 @@ const gradeOf = (value: number): Grade => (value === ABI ? 'ABI' : value === ABJ
  * not yet (null). Pure: the live results and the deliberation share it.
  */
 export function buildTrees(index: SnapshotIndex, inputs: LearnerInputs): { first: LearnerNode; second: LearnerNode } | undefined {
+  const first = buildTree(index, inputs, 1);
+  return first === undefined ? undefined : { first, second: buildTree(index, inputs, 2)! };
+}
+
+/** One session's tree (a deliberation of session 1 needs no other). */
+export function buildTree(index: SnapshotIndex, inputs: LearnerInputs, session: 1 | 2): LearnerNode | undefined {
   const { snapshot, childrenOf } = index;
   const registered = new Map<number, { flags: number; carried: number }>();
   let root: number | undefined;
@@ -30,8 +36,8 @@ export function buildTrees(index: SnapshotIndex, inputs: LearnerInputs): { first
       if (!registered.has(child)) return [];
       return snapshot.paths[child]!.type === 'grouping' ? nodesUnder(child) : [child];
     });
-  const build = (path: number, session: 1 | 2): LearnerNode => {
-    const children = nodesUnder(path).map((child) => build(child, session));
+  const build = (path: number): LearnerNode => {
+    const children = nodesUnder(path).map((child) => build(child));
     const entry = registered.get(path)!;
     const assessments: AssessmentGrade[] =
       children.length > 0
@@ -51,5 +57,5 @@ export function buildTrees(index: SnapshotIndex, inputs: LearnerInputs): { first
       carriedMark: entry.carried === NONE ? null : entry.carried,
     };
   };
-  return { first: build(root, 1), second: build(root, 2) };
+  return build(root);
 }
