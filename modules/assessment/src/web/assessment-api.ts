@@ -151,20 +151,42 @@ export async function myResultDocument(juryId: string, document: ResultDocument,
   const options = { params: { path: { juryId }, query: { lang: lang === 'en' ? ('en' as const) : ('fr' as const) } }, parseAs: 'blob' as const };
   const result =
     document === 'transcript'
-      ? await documentsApi.GET('/api/documents/v1/me/juries/{juryId}/transcript', options)
-      : await documentsApi.GET('/api/documents/v1/me/juries/{juryId}/pass-certificate', options);
+      ? await api.GET('/api/documents/v1/me/juries/{juryId}/transcript', options)
+      : await api.GET('/api/documents/v1/me/juries/{juryId}/pass-certificate', options);
   const disposition = result.response.headers.get('content-disposition') ?? '';
   return { blob: dataOf(result) as Blob, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
 }
 
+export type MarksImportReport = Json<'/api/assessment/v1/assessments/{id}/marks/import', 'post'>;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
- * The documents module's routes of results, which it is adding while these
- * pages are written: called through the same client (token, problems), typed
- * here until they are in the API document.
+ * Imports a sheet's marks from a spreadsheet (.xlsx) or CSV, all or nothing:
+ * the file's bytes as the body, with its type (a CSV by its name when the
+ * browser gives none).
  */
-const documentsApi = api as unknown as {
-  GET(
-    url: '/api/documents/v1/me/juries/{juryId}/transcript' | '/api/documents/v1/me/juries/{juryId}/pass-certificate',
-    init: { params: { path: { juryId: string }; query: { lang: 'fr' | 'en' } }; parseAs: 'blob' },
-  ): Promise<{ data?: Blob; error?: unknown; response: Response }>;
-};
+export function importMarks(id: string, file: File): Promise<MarksImportReport> {
+  const type = /\.csv$/i.test(file.name) ? 'text/csv' : XLSX;
+  return api
+    .POST(`${V1}/assessments/{id}/marks/import`, {
+      params: { path: { id } },
+      body: file as unknown as string,
+      bodySerializer: (body: unknown) => body as Blob,
+      headers: { 'content-type': type },
+    })
+    .then(dataOf);
+}
+
+/** The sheet as a file to fill in and import back (.xlsx), with the file name the API gives. */
+export async function marksTemplate(id: string): Promise<{ blob: Blob; filename: string | null }> {
+  const result = await api.GET(`${V1}/assessments/{id}/marks/template`, { params: { path: { id }, query: { format: 'xlsx' } }, parseAs: 'blob' });
+  const disposition = result.response.headers.get('content-disposition') ?? '';
+  return { blob: dataOf(result) as Blob, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
+
+export type TaughtObject = paths['/api/assessment/v1/me/teaching']['get']['responses'][200]['content']['application/json'][number];
+
+/** The course elements the signed-in teacher teaches, each with the sheets of its assessments. */
+export function myTeaching(): Promise<TaughtObject[]> {
+  return api.GET(`${V1}/me/teaching`, { params: { query: {} } }).then(dataOf);
+}

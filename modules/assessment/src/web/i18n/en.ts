@@ -46,6 +46,13 @@ export const assessmentEn: AssessmentTexts = {
     lockedChip: 'Locked',
     create: 'New assessment',
   },
+  teaching: {
+    title: 'My teaching',
+    intro: 'The elements you teach (the registrar’s office assigns you) and their assessments: choose one to enter its marks.',
+    none: 'You are assigned to no teaching: your faculty’s registrar’s office assigns you.',
+    sheet: '{{code}} — {{label}} (session {{session}})',
+    marked: '{{marked}} marks entered out of {{count}}',
+  },
   create: {
     title: 'New assessment of {{name}}',
     help: 'The assessment counts in the element’s mean with its coefficient. Its marks are out of 20.',
@@ -104,6 +111,14 @@ export const assessmentEn: AssessmentTexts = {
       notOnSheet: 'This learner is no longer on the sheet (exempted, credited or unenrolled): reload the page.',
     },
     csv: { code: 'Number', familyName: 'Family name', usageName: 'Usage name', givenNames: 'Given names', mark: 'Mark /{{scale}}' },
+  },
+  import: {
+    template: 'Download the template (XLSX)',
+    button: 'Import marks (XLSX or CSV)',
+    importing: 'Importing…',
+    help: 'The file replaces the marks it gives (an empty cell leaves the mark as it is); if it holds an error, nothing is imported.',
+    done: 'Import of {{file}}: {{changed}} marks changed, {{unchanged}} unchanged, {{empty}} left empty.',
+    row: '{{field}}: {{message}}',
   },
   history: {
     title: 'History of the mark of {{name}}',
@@ -288,5 +303,8 @@ export const assessmentEn: AssessmentTexts = {
     'invalid-points': 'Jury points go from 0 to 20 with at most 3 decimals.',
     'no-cursus': 'This learner has no cursus: their enrolment was cancelled or their cursus is not built yet.',
     duplicate: 'This programme already has its jury for this session.',
+    'invalid-import': 'The file has errors: no mark was imported. Correct the rows below then import it again.',
+    'unreadable-file': 'This file cannot be read: send an .xlsx workbook or a .csv file.',
+    'not-teaching': 'You do not teach this element: the registrar’s office of the structure that holds it assigns its teachers.',
   },
 };

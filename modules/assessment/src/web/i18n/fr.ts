@@ -44,6 +44,13 @@ export const assessmentFr = {
     lockedChip: 'Verrouillée',
     create: 'Nouvelle épreuve',
   },
+  teaching: {
+    title: 'Mes enseignements',
+    intro: 'Les éléments que vous enseignez (la scolarité vous y affecte) et leurs épreuves : choisissez-en une pour saisir ses notes.',
+    none: 'Vous n’êtes affecté à aucun enseignement : la scolarité de votre composante vous y affecte.',
+    sheet: '{{code}} — {{label}} (session {{session}})',
+    marked: '{{marked}} notes saisies sur {{count}}',
+  },
   create: {
     title: 'Nouvelle épreuve de {{name}}',
     help: 'L’épreuve compte dans la moyenne de l’élément avec son coefficient. Ses notes sont saisies sur 20.',
@@ -102,6 +109,14 @@ export const assessmentFr = {
       notOnSheet: 'Cet apprenant n’est plus sur la feuille (dispensé, acquis ou désinscrit) : rechargez la page.',
     },
     csv: { code: 'Numéro', familyName: 'Nom', usageName: 'Nom d’usage', givenNames: 'Prénoms', mark: 'Note /{{scale}}' },
+  },
+  import: {
+    template: 'Télécharger le modèle (XLSX)',
+    button: 'Importer des notes (XLSX ou CSV)',
+    importing: 'Import en cours…',
+    help: 'Le fichier remplace les notes qu’il donne (une cellule vide laisse la note telle quelle) ; s’il contient une erreur, rien n’est importé.',
+    done: 'Import de {{file}} : {{changed}} notes modifiées, {{unchanged}} inchangées, {{empty}} laissées vides.',
+    row: '{{field}} : {{message}}',
   },
   history: {
     title: 'Historique de la note de {{name}}',
@@ -286,6 +301,9 @@ export const assessmentFr = {
     'invalid-points': 'Les points de jury vont de 0 à 20 avec au plus 3 décimales.',
     'no-cursus': 'Cet apprenant n’a pas de cursus : son inscription a été annulée ou son cursus n’est pas encore construit.',
     duplicate: 'Cette formation a déjà son jury pour cette session.',
+    'invalid-import': 'Le fichier contient des erreurs : aucune note n’a été importée. Corrigez les lignes ci-dessous puis importez-le de nouveau.',
+    'unreadable-file': 'Ce fichier ne peut pas être lu : envoyez un classeur .xlsx ou un fichier .csv.',
+    'not-teaching': 'Vous n’enseignez pas cet élément : la scolarité de la structure qui le porte affecte ses enseignants.',
   },
 };
 

@@ -37,6 +37,9 @@ describe('assessment’s texts', () => {
         'invalid-points',
         'no-cursus',
         'duplicate',
+        'invalid-import',
+        'unreadable-file',
+        'not-teaching',
       ].sort(),
     );
   });

@@ -25,6 +25,7 @@ import { learnerName } from '../common/learners.ts';
 import { formatMark, markToSend, parseMarkInput, sameMark } from '../common/marks.ts';
 import { problemSlugOf } from '../common/problems.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
+import { SheetImport } from './SheetImport.tsx';
 
 /** What a row says beside its field: saved just now, typed but not saved, or why it was refused. */
 type RowState = { kind: 'saved' } | { kind: 'error'; error: RowError | { kind: 'format' | 'above' } };
@@ -225,6 +226,17 @@ export function MarkGrid({ assessmentId }: { assessmentId: string }) {
             </Button>
           )}
         </Stack>
+        <SheetImport
+          assessmentId={assessmentId}
+          locked={locked}
+          onImported={(message) => {
+            setDrafts({});
+            setStates({});
+            setNotice(message);
+            void client.invalidateQueries({ queryKey: keys.sheet(assessmentId) });
+            void client.invalidateQueries({ queryKey: [ASSESSMENT, 'history', assessmentId] });
+          }}
+        />
         <Box role="status" aria-live="polite" data-testid="sheet-notice">
           {notice && (
             <Alert severity="info" role="none" sx={{ mb: 2 }}>

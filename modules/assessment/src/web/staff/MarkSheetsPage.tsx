@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, List, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { isStaff, labelIn, PageHeading, useSession } from '@pegase/web-kit';
 import { keys, listAssessments, type Assessment } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
@@ -10,6 +11,7 @@ import { formatMark } from '../common/marks.ts';
 import { courseElementsOf, type PathOfTree } from '../common/offer.ts';
 import { CreateAssessmentDialog } from './CreateAssessmentDialog.tsx';
 import { MarkGrid } from './MarkGrid.tsx';
+import { TeachingList } from './TeachingList.tsx';
 
 /** The assessments of a course element, session 1 then 2, each opening its sheet; staff create new ones. */
 function AssessmentList({ choice, element, name }: { choice: FormationChoice; element: PathOfTree; name: string }) {
@@ -76,12 +78,33 @@ function AssessmentList({ choice, element, name }: { choice: FormationChoice; el
 }
 
 /**
- * « Saisie des notes »: the year, a validated formation, one of its course
- * elements, its assessments per session, then the sheet of the one chosen
- * as a keyboard-first grid. Staff and teachers of the element's structures
- * enter marks; staff also create assessments and lock sheets.
+ * « Saisie des notes »: for staff, the year, a validated formation, one of
+ * its course elements and its assessments per session; for a teacher, the
+ * elements they teach and their sheets. The sheet chosen opens below as a
+ * keyboard-first grid; staff also create assessments and lock sheets.
  */
 export default function MarkSheetsPage() {
+  const staff = isStaff(useSession());
+  return staff ? <StaffSheets /> : <TeacherSheets />;
+}
+
+/** A teacher: the elements they teach, then the sheet chosen. */
+function TeacherSheets() {
+  const { t } = useTranslation('assessment');
+  const [params] = useSearchParams();
+  const assessment = params.get('assessment');
+  return (
+    <Box sx={{ maxWidth: 1280 }}>
+      <PageHeading>{t('sheets.title')}</PageHeading>
+      <Typography sx={{ mb: 2 }}>{t('teaching.intro')}</Typography>
+      <TeachingList />
+      {assessment && <MarkGrid key={assessment} assessmentId={assessment} />}
+    </Box>
+  );
+}
+
+/** Staff: a formation, one of its elements, its assessments, then the sheet chosen. */
+function StaffSheets() {
   const { t, i18n } = useTranslation('assessment');
   const choice = useFormationChoice();
   const elements = choice.tree.data ? courseElementsOf(choice.tree.data) : [];
