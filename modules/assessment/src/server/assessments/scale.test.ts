@@ -53,5 +53,7 @@ describe('marks on other scales, converted to 20', () => {
     expect(readMark('douze', 20)).toMatchObject({ ok: false, why: 'not-a-number' });
     expect(readMark('1e3', 1000)).toMatchObject({ ok: false, why: 'not-a-number' });
     expect(readMark('', 20)).toMatchObject({ ok: false, why: 'not-a-number' });
+    expect(readMark('12 5', 1000)).toMatchObject({ ok: false, why: 'not-a-number' });
+    expect(readMark('\u00a013,5\u202f', 20)).toEqual({ ok: true, text: '13.500' });
   });
 });

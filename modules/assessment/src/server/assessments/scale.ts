@@ -27,7 +27,8 @@ const NUMBER = /^-?(\d+)(?:[.,](\d+))?$/;
  * any case.
  */
 export function readMark(input: string, scale: number): MarkReading {
-  const text = input.replace(/[\s\u00a0\u202f]/g, '');
+  // Spaces around only (trim() takes no-break spaces too): "12 5" is not 125.
+  const text = input.trim();
   const upper = text.toUpperCase();
   if (upper === 'ABI' || upper === 'ABJ') return { ok: true, text: upper };
   const match = NUMBER.exec(text);
