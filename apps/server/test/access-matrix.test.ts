@@ -465,9 +465,7 @@ describe('access of every route', () => {
           sciencesStaff: 200,
         },
       ],
-      'GET /api/assessment/v1/rules/freeze': [
-        { method: 'GET', url: `/api/assessment/v1/rules/freeze?${formationQuery}`, body: undefined, sciencesStaff: 200 },
-      ],
+      'GET /api/assessment/v1/rules/freeze': [{ method: 'GET', url: `/api/assessment/v1/rules/freeze?${formationQuery}`, body: undefined, sciencesStaff: 200 }],
       'POST /api/assessment/v1/rules/freeze': [
         {
           method: 'POST',
