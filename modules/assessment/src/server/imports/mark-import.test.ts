@@ -164,6 +164,18 @@ describe('marks imported from a spreadsheet (CSV or XLSX), all or nothing', () =
     expect([unreadable.statusCode, unreadable.json().type]).toEqual([422, 'urn:pegase:problem:unreadable-file']);
     const json = await api('POST', `/assessments/${exam.id}/marks/import`, { marks: [] });
     expect([json.statusCode, json.json().type]).toEqual([415, 'urn:pegase:problem:unsupported-media-type']);
+    for (const [body, type] of [
+      ['', 'text/csv'],
+      ['', XLSX],
+    ] as const) {
+      const empty = await importFile(exam, body, type);
+      expect([empty.statusCode, empty.json().type], `empty ${type}`).toEqual([
+        422,
+        type === XLSX ? 'urn:pegase:problem:unreadable-file' : 'urn:pegase:problem:invalid-import',
+      ]);
+    }
+    const notAnId = await importFile(exam, 'inscription;note\nabc;12\n', 'text/csv');
+    expect([notAnId.statusCode, notAnId.json().errors[0].message]).toEqual([422, expect.stringContaining('no enrolment has the id abc')]);
     const header = await importFile(exam, `nom;prénom\nMartin;Camille\n`, 'text/csv');
     expect([header.statusCode, header.json().type]).toEqual([422, 'urn:pegase:problem:invalid-import']);
     expect(header.json().detail).toContain('« code apprenant »');
