@@ -93,17 +93,17 @@ function delimiterOf(text: string): string {
 
 function readCsv(bytes: Buffer): TableRow[] {
   const text = decode(bytes);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as typeof records;
+    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     throw unreadable(`not a CSV file: ${(error as Error).message}`);
   }
-  let previous = 0;
-  return records.flatMap(({ record, info }) => {
-    // The record starts on the line after the previous one ended (a quoted cell may span lines).
-    const line = previous + 1;
-    previous = info.lines;
+  // Blank lines are records too; a quoted cell may span lines, each of its line ends counting once (csv-parse's own count takes \r\n as two).
+  let next = 1;
+  return records.flatMap((record) => {
+    const line = next;
+    next += 1 + record.reduce((breaks, cell) => breaks + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
     const cells = record.map((cell) => (cell.trim() === '' ? null : cell.trim()));
     return cells.every((cell) => cell === null) ? [] : [{ line, cells }];
   });
