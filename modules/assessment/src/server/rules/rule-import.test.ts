@@ -13,7 +13,7 @@ const filled = [
   'chemin;coefficient;note de passage;crédits;compensation;note éliminatoire;session 2;ABJ;session 1 : CC (Contrôle continu);session 1 : EXAM (Examen terminal);S2 EXAM (Rattrapage)',
   `${P}>UE1>EC11;2;10;9;oui;7,5;meilleure;neutre;0,4;0,6;1`,
   `${P}>UE1>EC12;1;10;6;oui;;remplace;zéro;;1;1`,
-  `${P} > UE2;1;10;15;non;;meilleure;neutre;;;`,
+  `${P.toLowerCase()} > ue2;1;10;15;non;;meilleure;neutre;;;`,
   '',
 ].join('\r\n');
 

@@ -94,7 +94,9 @@ export async function importRules(context: ModuleContext, periodId: string, form
           ? ''
           : String(pathCell)
               .replace(/\s*>\s*/g, '>')
-              .trim();
+              .trim()
+              // Codes are upper-case: a path typed in lower case is the same path.
+              .toUpperCase();
       const pathTitle = columns[pathIndex]!.title;
       if (path === '') {
         fail(row.line, pathTitle, 'the path is empty: write the path of the row (e.g. ' + `${formation.code}>…), or delete the row`);
