@@ -172,6 +172,32 @@ describe('the MCC of a formation as a spreadsheet', () => {
     expect(await rule(`${P}>UE1`)).toMatchObject({ coefficient: '2.000', credits: '0.000' });
   });
 
+  it('lets staff re-import the rows of objects another structure owns as exported, not change them', async () => {
+    // A licence of the sciences sharing a language course owned by the faculty of letters.
+    const letters = (await f.runtime.request('GET', '/api/referential/v1/structures?q=UFR-L')).json().items[0] as { id: string };
+    const object = (code: string, type: string, parentId: string | null, owner = f.science.id) =>
+      f.call('POST', '/api/curriculum/v1/objects', { periodId: f.period.id, code, type, labels: { fr: code }, ownerStructureId: owner, parentId });
+    const licence = await object('LIC-MATH', 'formation', null);
+    await object('ANGLAIS', 'ec', licence.id, letters.id);
+    await object('ALGEBRE', 'ec', licence.id);
+    await f.call('POST', `/api/curriculum/v1/objects/${licence.id}/validate`, undefined, 200);
+    await f.runtime.drainEvents();
+    const url = `/rules/import?periodId=${f.period.id}&formationId=${licence.id}`;
+    const csv = (await api('GET', `/rules/export?periodId=${f.period.id}&formationId=${licence.id}&format=csv`)).body;
+    expect(csv).toContain('LIC-MATH>ANGLAIS;ANGLAIS;ec;1;10;0;oui;;meilleure;neutre');
+    const asExported = await api('POST', url, csv, staff, { 'content-type': 'text/csv' });
+    expect(asExported.json()).toMatchObject({ rows: 3, rules: { changed: 0, unchanged: 3 } });
+    const changed = csv
+      .replace('LIC-MATH>ANGLAIS;ANGLAIS;ec;1;', 'LIC-MATH>ANGLAIS;ANGLAIS;ec;2;')
+      .replace('LIC-MATH>ALGEBRE;ALGEBRE;ec;1;', 'LIC-MATH>ALGEBRE;ALGEBRE;ec;3;');
+    const refused = await api('POST', url, changed, staff, { 'content-type': 'text/csv' });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'chemin', message: expect.stringContaining('ANGLAIS belongs to a structure outside yours') }),
+    ]);
+    expect(await rule('LIC-MATH>ALGEBRE')).toMatchObject({ source: 'default', coefficient: '1.000' });
+  });
+
   it('refuses another file type, an unreadable workbook, staff of other structures and teachers', async () => {
     const json = await importFile('{}', 'application/json');
     expect([json.statusCode, json.json().type]).toEqual([415, 'urn:pegase:problem:unsupported-media-type']);
