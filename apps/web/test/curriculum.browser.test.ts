@@ -195,6 +195,7 @@ describe.skipIf(chromiumPath() === undefined)('the maquette editor, in Chromium'
       'Accueil',
       'Offre de formation',
       'Groupes et listes',
+      'Saisie des notes',
     ]);
     await openFormations(teacher);
     expect(await teacher.getByRole('link', { name: 'Nouvelle formation' }).count()).toBe(0);

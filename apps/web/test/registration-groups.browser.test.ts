@@ -270,7 +270,7 @@ describe.skipIf(chromiumPath() === undefined)('teaching groups and class lists, 
       await phone.getByRole('button', { name: 'Ouvrir le menu de navigation' }).click();
       const nav = phone.getByRole('navigation', { name: 'Navigation principale' });
       await nav.waitFor();
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Offre de formation', 'Groupes et listes']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Offre de formation', 'Groupes et listes', 'Saisie des notes']);
       await phone.keyboard.press('Escape');
 
       // From the list to a learner's cursus: exempted from the EC, with the reason.

@@ -50,6 +50,9 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       'Inscriptions',
       'Choix de cours',
       'Groupes et listes',
+      'Saisie des notes',
+      'Modalités de contrôle',
+      'Jurys',
     ]);
     await page.getByTestId('figure').nth(2).waitFor();
     const figures = (await page.getByTestId('figure').allTextContents()).map((text) => Number(text.replace(/\s/g, '')));
@@ -228,6 +231,9 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       'Inscriptions',
       'Choix de cours',
       'Groupes et listes',
+      'Saisie des notes',
+      'Modalités de contrôle',
+      'Jurys',
     ]);
     await admin.getByTestId('figure').nth(2).waitFor();
     await h.expectAccessible(admin, 'web-admin-home');
@@ -242,6 +248,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       'Accueil',
       'Offre de formation',
       'Groupes et listes',
+      'Saisie des notes',
     ]);
     await h.expectAccessible(teacher, 'web-teacher-home');
     await teacher.goto(`${h.base}/structures/new`);
@@ -269,7 +276,9 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
       .getByTestId('my-courses')
       .getByRole('link', { name: /mes choix de cours$/ })
       .waitFor();
-    expect(await page.getByText('Bientôt disponible').count()).toBe(2);
+    // Assessment's service replaces the « Mes résultats » card.
+    await page.getByTestId('my-results-card').getByText('Aucun résultat publié pour l’instant.').waitFor();
+    expect(await page.getByText('Bientôt disponible').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await h.expectAccessible(page, 'web-student-home-phone');
 
@@ -277,7 +286,7 @@ describe.skipIf(chromiumPath() === undefined)('the web application, in Chromium'
     await page.getByRole('button', { name: 'Ouvrir le menu de navigation' }).click();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Mes choix de cours']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Mes choix de cours', 'Mes résultats']);
     await h.expectAccessible(page, 'web-student-menu-phone');
     await page.keyboard.press('Escape');
 

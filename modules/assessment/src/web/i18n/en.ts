@@ -51,7 +51,7 @@ export const assessmentEn: AssessmentTexts = {
     intro: 'The elements you teach (the registrar’s office assigns you) and their assessments: choose one to enter its marks.',
     none: 'You are assigned to no teaching: your faculty’s registrar’s office assigns you.',
     sheet: '{{code}} — {{label}} (session {{session}})',
-    marked: '{{marked}} marks entered out of {{count}}',
+    marked: 'Marks entered: {{marked}} out of {{count}}',
   },
   create: {
     title: 'New assessment of {{name}}',
@@ -223,7 +223,8 @@ export const assessmentEn: AssessmentTexts = {
     details: 'Details',
     detailsShort: 'Details',
     detailsOpen: 'Details and points',
-    detailsOf: 'Detailed results of {{name}}',
+    detailsOf: 'Details of {{name}}',
+    detailsOpenOf: 'Details and points of {{name}}',
     search: 'Search a learner',
     decisionFilter: 'Decision',
     allDecisions: 'All decisions',

@@ -49,7 +49,7 @@ export const assessmentFr = {
     intro: 'Les éléments que vous enseignez (la scolarité vous y affecte) et leurs épreuves : choisissez-en une pour saisir ses notes.',
     none: 'Vous n’êtes affecté à aucun enseignement : la scolarité de votre composante vous y affecte.',
     sheet: '{{code}} — {{label}} (session {{session}})',
-    marked: '{{marked}} notes saisies sur {{count}}',
+    marked: 'Notes saisies : {{marked}} sur {{count}}',
   },
   create: {
     title: 'Nouvelle épreuve de {{name}}',
@@ -221,7 +221,8 @@ export const assessmentFr = {
     details: 'Détail',
     detailsShort: 'Détail',
     detailsOpen: 'Détail et points',
-    detailsOf: 'Résultats détaillés de {{name}}',
+    detailsOf: 'Détail de {{name}}',
+    detailsOpenOf: 'Détail et points de {{name}}',
     search: 'Rechercher un apprenant',
     decisionFilter: 'Décision',
     allDecisions: 'Toutes les décisions',

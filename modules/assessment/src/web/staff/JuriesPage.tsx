@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, List, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, List, ListItem, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, PageHeading, ProblemError } from '@pegase/web-kit';
@@ -58,16 +58,17 @@ function JuryList({ choice }: { choice: FormationChoice }) {
         {juries.data && juries.data.length > 0 && (
           <List dense aria-labelledby="juries-title">
             {juries.data.map((jury) => (
-              <ListItemButton
-                key={jury.id}
-                selected={jury.id === choice.jury}
-                aria-current={jury.id === choice.jury ? 'true' : undefined}
-                onClick={() => choice.choose('jury', jury.id)}
-                data-testid="jury"
-              >
-                <ListItemText primary={t('juries.item', { session: jury.session })} secondary={describe(jury)} />
-                <Chip size="small" variant="outlined" label={t(`juries.status.${jury.status}`)} sx={{ ml: 1 }} />
-              </ListItemButton>
+              <ListItem key={jury.id} disablePadding>
+                <ListItemButton
+                  selected={jury.id === choice.jury}
+                  aria-current={jury.id === choice.jury ? 'true' : undefined}
+                  onClick={() => choice.choose('jury', jury.id)}
+                  data-testid="jury"
+                >
+                  <ListItemText primary={t('juries.item', { session: jury.session })} secondary={describe(jury)} />
+                  <Chip size="small" variant="outlined" label={t(`juries.status.${jury.status}`)} sx={{ ml: 1 }} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         )}

@@ -85,7 +85,12 @@ export function JuryPanel({ juryId }: { juryId: string }) {
       id: 'details',
       label: t('jury.details'),
       cell: (row) => (
-        <Button size="small" variant="outlined" onClick={() => setLearner(row)} aria-label={t('jury.detailsOf', { name: learnerName(row) })}>
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => setLearner(row)}
+          aria-label={t(open ? 'jury.detailsOpenOf' : 'jury.detailsOf', { name: learnerName(row) })}
+        >
           {t(open ? 'jury.detailsOpen' : 'jury.detailsShort')}
         </Button>
       ),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, List, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, List, ListItem, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -46,19 +46,20 @@ function AssessmentList({ choice, element, name }: { choice: FormationChoice; el
               </Typography>
               <List dense aria-labelledby={`session-${session}`}>
                 {ofSession.map((item) => (
-                  <ListItemButton
-                    key={item.id}
-                    selected={item.id === choice.assessment}
-                    aria-current={item.id === choice.assessment ? 'true' : undefined}
-                    onClick={() => choice.choose('assessment', item.id)}
-                    data-testid="assessment"
-                  >
-                    <ListItemText
-                      primary={`${item.code} — ${item.label}`}
-                      secondary={t('sheets.assessmentDetails', { coefficient: formatMark(item.coefficient, i18n.language), scale: item.scale })}
-                    />
-                    {item.locked && <Chip size="small" variant="outlined" label={t('sheets.lockedChip')} sx={{ ml: 1 }} />}
-                  </ListItemButton>
+                  <ListItem key={item.id} disablePadding>
+                    <ListItemButton
+                      selected={item.id === choice.assessment}
+                      aria-current={item.id === choice.assessment ? 'true' : undefined}
+                      onClick={() => choice.choose('assessment', item.id)}
+                      data-testid="assessment"
+                    >
+                      <ListItemText
+                        primary={`${item.code} — ${item.label}`}
+                        secondary={t('sheets.assessmentDetails', { coefficient: formatMark(item.coefficient, i18n.language), scale: item.scale })}
+                      />
+                      {item.locked && <Chip size="small" variant="outlined" label={t('sheets.lockedChip')} sx={{ ml: 1 }} />}
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
             </Box>

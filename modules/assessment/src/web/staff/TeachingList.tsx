@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardContent, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -34,18 +34,19 @@ export function TeachingList() {
             ) : (
               <List dense aria-labelledby={`taught-${item.objectId}`}>
                 {item.sheets.map(({ assessment, learners, marked }) => (
-                  <ListItemButton
-                    key={assessment.id}
-                    selected={assessment.id === chosen}
-                    aria-current={assessment.id === chosen ? 'true' : undefined}
-                    onClick={() => setParams({ assessment: assessment.id }, { replace: true })}
-                    data-testid="assessment"
-                  >
-                    <ListItemText
-                      primary={t('teaching.sheet', { code: assessment.code, label: assessment.label, session: assessment.session })}
-                      secondary={t('teaching.marked', { marked, count: learners })}
-                    />
-                  </ListItemButton>
+                  <ListItem key={assessment.id} disablePadding>
+                    <ListItemButton
+                      selected={assessment.id === chosen}
+                      aria-current={assessment.id === chosen ? 'true' : undefined}
+                      onClick={() => setParams({ assessment: assessment.id }, { replace: true })}
+                      data-testid="assessment"
+                    >
+                      <ListItemText
+                        primary={t('teaching.sheet', { code: assessment.code, label: assessment.label, session: assessment.session })}
+                        secondary={t('teaching.marked', { marked, count: learners })}
+                      />
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
             )}

@@ -1,0 +1,260 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { saveLocalAccount, type TokenClaims } from '@pegase/platform';
+import { chromiumPath } from '@pegase/platform/testing';
+import { startWebHarness, type WebHarness } from './harness.ts';
+
+/**
+ * Marks, jury and results in Chromium, over the sandbox. Made through the
+ * APIs as an admin: a formation of SCI-INFO in 2026-2027 (TEST-COC) whose
+ * year is an enrolment point holding a UE and its EC « Algorithmique »,
+ * validated; three learners with validated enrolments there (fees waived);
+ * the sandbox's teacher assigned to the EC, which has an exam (session 1).
+ * Alice has an account.
+ *
+ * The teacher opens « Saisie des notes », finds the exam under their
+ * teaching and types the marks with the keyboard: « 14,5 » Enter saves
+ * Alice's row and moves to Bruno's; « 21 » is refused on its row and
+ * stays; « 8 » then « abi » on Clara's row, saved together with « Tout
+ * enregistrer »; the history of Alice's mark. Staff open the formation's
+ * jury, see the provisional results, deliberate and publish (each asked
+ * once more). Alice, on a phone, sees her published result (Admis, the
+ * tree explained) and downloads her transcript as a PDF. Axe on each state.
+ */
+const PATHS = { algo: 'TEST-COC>TEST-COC-L1>TEST-COC-UE>TEST-COC-ALGO' };
+const FORMATION = 'TEST-COC — Licence de test des notes';
+const PASSWORD = 'alice-results-sandbox';
+const staffClaims: TokenClaims = { subject: 'test-staff', login: 'staff', roles: ['staff'], structureCodes: ['UFR-SCI'] };
+
+interface Sheet {
+  assessment: { locked: unknown };
+  lines: { enrolmentId: string; learnerCode: string; familyName: string; mark: string | null }[];
+}
+
+describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chromium', () => {
+  let h: WebHarness;
+  let periodId = '';
+  let formationId = '';
+  let examId = '';
+  const learners: { code: string; enrolmentId: string; name: string }[] = [];
+
+  const sheet = () => h.call<Sheet>('GET', `/api/assessment/v1/assessments/${examId}/sheet`, undefined, staffClaims);
+
+  beforeAll(async () => {
+    h = await startWebHarness();
+    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
+    periodId = years.items.find((year) => year.code === '2026-2027')!.id;
+    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
+    const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
+    const object = (code: string, type: string, labels: { fr: string; en: string }, parentId: string | null, extra: Record<string, unknown> = {}) =>
+      h.call('POST', '/api/curriculum/v1/objects', {
+        periodId,
+        code,
+        type,
+        labels,
+        ownerStructureId: owner.id,
+        ...(parentId ? { parentId } : {}),
+        ...extra,
+      });
+    const formation = await object('TEST-COC', 'formation', { fr: 'Licence de test des notes', en: 'Marks test bachelor' }, null);
+    formationId = formation.id;
+    const point = await object('TEST-COC-L1', 'year', { fr: 'Licence de test des notes, 1re année', en: 'Marks test bachelor, year 1' }, formation.id, {
+      enrolmentPoint: true,
+      ects: 6,
+    });
+    const ue = await object('TEST-COC-UE', 'ue', { fr: 'Fondamentaux', en: 'Foundations' }, point.id, { ects: 6 });
+    const algo = await object('TEST-COC-ALGO', 'ec', { fr: 'Algorithmique', en: 'Algorithms' }, ue.id, { ects: 6 });
+    await h.call('POST', `/api/curriculum/v1/objects/${formation.id}/validate`);
+    await h.runtime.dispatcher.drain();
+
+    for (const [familyName, givenNames] of [
+      ['Arnaud', 'Alice'],
+      ['Bertin', 'Bruno'],
+      ['Chevalier', 'Clara'],
+    ] as const) {
+      const learner = await h.call<{ id: string; code: string }>('POST', '/api/enrolment/v1/learners?confirmNew=true', {
+        familyName,
+        givenNames,
+        birthDate: '2006-05-02',
+        birthCountry: '100',
+        sex: 'F',
+      });
+      const enrolment = await h.call('POST', '/api/enrolment/v1/enrolments', { learnerId: learner.id, pointId: point.id, origin: 'MANUELLE', regime: 'FI' });
+      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/submit`, undefined, undefined, { 'idempotency-key': `web-coc-${enrolment.id}` });
+      await h.runtime.dispatcher.drain();
+      await h.call('PUT', `/api/enrolment/v1/enrolments/${enrolment.id}/payment-status`, { paymentStatus: 'exempt' });
+      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/validate`);
+      learners.push({ code: learner.code, enrolmentId: enrolment.id, name: `${familyName.toLocaleUpperCase('fr')} ${givenNames}` });
+    }
+    await h.runtime.dispatcher.drain();
+    await saveLocalAccount(h.runtime.database.db, {
+      login: 'alice.coc',
+      password: PASSWORD,
+      displayName: 'Alice Arnaud',
+      roles: ['student'],
+      learnerCode: learners[0]!.code,
+    });
+
+    // The teacher of the sandbox teaches the EC; its exam of session 1.
+    await h.call('PUT', `/api/assessment/v1/objects/${algo.id}/teachers`, { teachers: ['teacher'] }, staffClaims);
+    examId = (
+      await h.call('POST', '/api/assessment/v1/assessments', { periodId, path: PATHS.algo, session: 1, code: 'EXAM', label: 'Examen final' }, staffClaims)
+    ).id;
+    expect((await sheet()).lines.map((line) => line.familyName)).toEqual(['Arnaud', 'Bertin', 'Chevalier']);
+  }, 180_000);
+
+  afterAll(async () => h?.close());
+
+  const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+  const row = (page: Page, index: number) => page.getByTestId('sheet-row').nth(index);
+  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  it('lets a teacher enter marks with the keyboard, staff deliberate and publish, and the student read her results and download her transcript', async () => {
+    let teacherContext: BrowserContext | undefined;
+    let staffContext: BrowserContext | undefined;
+    let phoneContext: BrowserContext | undefined;
+    try {
+      // The teacher: from the menu to the exam of the EC they teach.
+      teacherContext = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const teacher = await teacherContext.newPage();
+      await h.logIn(teacher, 'teacher', 'teacher-sandbox');
+      await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Saisie des notes' }).click();
+      await teacher.getByRole('heading', { level: 1, name: 'Saisie des notes' }).waitFor();
+      expect(await teacher.title()).toBe('Saisie des notes — Pégase');
+      await teacher.getByRole('heading', { level: 3, name: 'TEST-COC-ALGO — Algorithmique' }).waitFor();
+      await h.expectAccessible(teacher, 'web-marks-teaching');
+      await teacher
+        .getByRole('region', { name: 'TEST-COC-ALGO — Algorithmique' })
+        .getByRole('button', { name: /EXAM — Examen final \(session 1\)/ })
+        .click();
+      await teacher.getByRole('heading', { level: 2, name: 'Feuille de notes : EXAM — Examen final (session 1)' }).waitFor();
+      expect(await teacher.getByTestId('sheet-scale').textContent()).toBe('Notes sur 20 · coefficient 1');
+      await expect.poll(() => teacher.getByTestId('sheet-row').count()).toBe(3);
+      await h.expectAccessible(teacher, 'web-marks-sheet');
+
+      // « 14,5 » Enter: Alice's mark is saved, the focus on Bruno's row.
+      const alice = teacher.getByLabel(`Note de ${learners[0]!.name} sur 20`);
+      await alice.focus();
+      await teacher.keyboard.type('14,5');
+      await teacher.keyboard.press('Enter');
+      await teacher.getByTestId('sheet-notice').getByText(`Note de ${learners[0]!.name} enregistrée.`).waitFor();
+      expect(await focusedId(teacher)).toBe('mark-1');
+      expect(await row(teacher, 0).getByTestId('row-state').textContent()).toBe('Enregistrée');
+      expect((await sheet()).lines[0]!.mark).toBe('14.500');
+
+      // « 21 »: refused on its row, the focus stays; « 8 » then ↓ and « abi », saved together.
+      await teacher.keyboard.type('21');
+      await teacher.keyboard.press('Enter');
+      await row(teacher, 1).getByText('La note ne peut pas dépasser 20.').waitFor();
+      expect(await focusedId(teacher)).toBe('mark-1');
+      expect(await teacher.getByLabel(`Note de ${learners[1]!.name} sur 20`).getAttribute('aria-invalid')).toBe('true');
+      await h.expectAccessible(teacher, 'web-marks-row-error');
+      await teacher.keyboard.press('Control+A');
+      await teacher.keyboard.type('8');
+      await teacher.keyboard.press('ArrowDown');
+      expect(await focusedId(teacher)).toBe('mark-2');
+      await teacher.keyboard.type('abi');
+      expect(await row(teacher, 1).getByTestId('row-state').textContent()).toBe('Non enregistrée');
+      await teacher.getByRole('button', { name: 'Tout enregistrer (2 modifications)' }).click();
+      await teacher.getByTestId('sheet-notice').getByText('2 notes enregistrées.').waitFor();
+      expect((await sheet()).lines.map((line) => line.mark)).toEqual(['14.500', '8.000', 'ABI']);
+      expect(await teacher.getByLabel(`Note de ${learners[2]!.name} sur 20`).inputValue()).toBe('ABI');
+      await h.expectAccessible(teacher, 'web-marks-saved');
+
+      // The history of Alice's mark: none before, 14,5 after, by the teacher.
+      await teacher.getByRole('button', { name: `Historique de la note de ${learners[0]!.name}` }).click();
+      const history = teacher.getByRole('dialog', { name: `Historique de la note de ${learners[0]!.name}` });
+      await history.getByTestId('mark-history').waitFor();
+      const cells = await history.locator('tbody tr').first().locator('td').allTextContents();
+      expect(cells.slice(1, 4)).toEqual(['teacher', 'aucune', '14,5']);
+      await h.expectAccessible(teacher, 'web-marks-history');
+      await history.getByRole('button', { name: 'Fermer' }).click();
+      await history.waitFor({ state: 'detached' });
+      // A teacher neither locks sheets nor creates assessments.
+      expect(await teacher.getByRole('button', { name: 'Verrouiller la feuille' }).count()).toBe(0);
+
+      // Staff: the formation's jury, its provisional results, deliberation and publication.
+      staffContext = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      const staff = await staffContext.newPage();
+      await h.logIn(staff, 'staff', 'staff-sandbox');
+      await staff.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Jurys' }).click();
+      await staff.getByRole('heading', { level: 1, name: 'Jurys' }).waitFor();
+      await staff.getByLabel('Année universitaire').selectOption({ label: 'Année universitaire 2026-2027' });
+      await expect.poll(() => staff.getByLabel('Formation').locator('option', { hasText: FORMATION }).count()).toBe(1);
+      await staff.getByLabel('Formation').selectOption({ label: FORMATION });
+      await staff.getByText('Aucun jury n’est encore ouvert pour cette formation.').waitFor();
+      await h.expectAccessible(staff, 'web-juries-none');
+      await staff.getByRole('button', { name: 'Ouvrir le jury' }).click();
+      const panel = staff.getByTestId('jury-panel');
+      await panel.getByRole('heading', { level: 2, name: 'Jury de session 1' }).waitFor();
+      expect(new URL(staff.url()).searchParams.get('formation')).toBe(formationId);
+      const results = panel.getByRole('region', { name: 'Résultats provisoires, session 1' }).locator('tbody tr');
+      await expect.poll(() => results.count()).toBe(3);
+      expect(await results.first().locator('td').allTextContents()).toEqual(expect.arrayContaining(['1', learners[0]!.code, '14,5', 'ADM']));
+      await h.expectAccessible(staff, 'web-jury-open');
+
+      // Alice's tree, explained.
+      await panel.getByRole('button', { name: `Détail et points de ${learners[0]!.name}` }).click();
+      const detail = staff.getByRole('dialog', { name: `Résultats de ${learners[0]!.name} (${learners[0]!.code})` });
+      await detail.getByTestId('result-tree').waitFor();
+      await detail.getByText('Pourquoi ?').first().click();
+      await detail.getByText('Validé : 14,5 atteint le seuil de 10.').first().waitFor();
+      await h.expectAccessible(staff, 'web-jury-learner');
+      await detail.getByRole('button', { name: 'Fermer' }).click();
+      await detail.waitFor({ state: 'detached' });
+
+      await panel.getByRole('button', { name: 'Délibérer' }).click();
+      const deliberate = staff.getByRole('dialog', { name: 'Délibérer ?' });
+      await h.expectAccessible(staff, 'web-jury-confirm');
+      await deliberate.getByRole('button', { name: 'Délibérer' }).click();
+      await panel.getByTestId('jury-notice').getByText('Le jury a délibéré : 3 résultats enregistrés et figés.').waitFor();
+      expect(await panel.getByTestId('jury-status').textContent()).toBe('Délibéré');
+      await expect.poll(() => panel.getByRole('region', { name: 'Résultats délibérés, session 1' }).locator('tbody tr').count()).toBe(3);
+      await panel.getByRole('button', { name: 'Publier les résultats' }).click();
+      await staff.getByRole('dialog', { name: 'Publier les résultats ?' }).getByRole('button', { name: 'Publier' }).click();
+      await panel.getByTestId('jury-notice').getByText('Résultats publiés : les étudiants les voient.').waitFor();
+      expect(await panel.getByTestId('jury-status').textContent()).toBe('Publié');
+      await h.expectAccessible(staff, 'web-jury-published');
+      await h.runtime.dispatcher.drain();
+
+      // Alice on a phone: her published result and her transcript.
+      phoneContext = await h.browser.newContext({
+        locale: 'fr-FR',
+        bypassCSP: true,
+        acceptDownloads: true,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const phone = await phoneContext.newPage();
+      await h.logIn(phone, 'alice.coc', PASSWORD);
+      await phone.getByTestId('my-results-card').getByText('1 résultat publié.').waitFor();
+      await phone.getByTestId('my-results-card').getByRole('link', { name: 'Voir mes résultats' }).click();
+      await phone.getByRole('heading', { level: 1, name: 'Mes résultats' }).waitFor();
+      const mine = phone.getByTestId('my-result');
+      await mine.getByRole('heading', { level: 2, name: 'TEST-COC-L1, session 1' }).waitFor();
+      expect(await mine.getByTestId('my-decision').textContent()).toBe('Admis');
+      expect(await mine.locator(`[data-testid="result-node"][data-path="${PATHS.algo}"] [data-testid="node-mark"]`).textContent()).toBe('14,5/20');
+      expect(await noSideScroll(phone)).toBe(true);
+      await h.expectAccessible(phone, 'web-my-results-phone');
+
+      const [response, download] = await Promise.all([
+        phone.waitForResponse((answer) => answer.url().includes('/api/documents/v1/me/juries/') && answer.url().includes('/transcript')),
+        phone.waitForEvent('download'),
+        mine.getByRole('button', { name: 'Télécharger mon relevé de notes (PDF)' }).click(),
+      ]);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toContain('application/pdf');
+      // The bytes handed over are the API's PDF (read from the download: the page has consumed the response's body).
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      expect((await readFile((await download.path())!)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+      await mine.getByRole('button', { name: 'Télécharger mon attestation de réussite (PDF)' }).waitFor();
+      await h.expectAccessible(phone, 'web-my-results-downloaded');
+    } finally {
+      await teacherContext?.close();
+      await staffContext?.close();
+      await phoneContext?.close();
+    }
+  }, 240_000);
+});
