@@ -1,19 +1,16 @@
-import { originOf, scopeOf, type ModuleApp, type ModuleContext, type Principal } from '@pegase/platform';
+import { scopeOf, type ModuleApp, type ModuleContext } from '@pegase/platform';
 import { documentsPermissions, JuryEnrolmentParams, JuryParams, ResultsDocumentQuery } from '../../contract/index.ts';
-import type { Requester } from '../certificates/issue-document.ts';
-import { pdfResponse, sendPdf } from '../certificates/pdf-reply.ts';
+import { pdfRoute } from '../certificates/pdf-reply.ts';
 import { issueResultsDocument, type ResultsDocumentKind } from './results-commands.ts';
 
-const documents: Record<ResultsDocumentKind, { segment: string; what: string; operation: string; description: string }> = {
+const documents: Record<ResultsDocumentKind, { what: string; operation: string; description: string }> = {
   transcript: {
-    segment: 'transcript',
     what: 'The transcript (relevé de notes)',
     operation: 'Transcript',
     description:
       'Each call issues a new transcript with its own verification code, recorded with its file: the establishment, the learner, the formation, the period and session, every line of the published result tree (mark on 20, result, credits) and the overall outcome; the rank only with ?rank=true. 404 until the jury has published its results.',
   },
   'pass-certificate': {
-    segment: 'pass-certificate',
     what: 'The pass certificate (attestation de réussite)',
     operation: 'PassCertificate',
     description:
@@ -21,64 +18,53 @@ const documents: Record<ResultsDocumentKind, { segment: string; what: string; op
   },
 };
 
-const self = (principal: Principal | null): Requester => ({ kind: 'self', learnerCode: principal?.learnerCode ?? null });
-
 export async function resultsRoutes(app: ModuleApp, context: ModuleContext, publicUrl: string): Promise<void> {
   for (const [kind, about] of Object.entries(documents) as [ResultsDocumentKind, (typeof documents)[ResultsDocumentKind]][]) {
-    app.get(
-      `/juries/:juryId/enrolments/:enrolmentId/${about.segment}`,
+    const lowered = `${about.what.charAt(0).toLowerCase()}${about.what.slice(1)}`;
+    pdfRoute(
+      app,
       {
-        config: { access: { permission: documentsPermissions.certificatesRead } },
-        schema: {
-          summary: `Issue ${about.what.charAt(0).toLowerCase()}${about.what.slice(1)} of an enrolment’s published result as PDF; staff for the enrolment points of their structures.`,
-          description: about.description,
-          operationId: `issue${about.operation}`,
-          params: JuryEnrolmentParams,
-          querystring: ResultsDocumentQuery,
-          produces: ['application/pdf'],
-          response: { 200: pdfResponse(about.what) },
-        },
+        url: `/juries/:juryId/enrolments/:enrolmentId/${kind}`,
+        permission: documentsPermissions.certificatesRead,
+        what: about.what,
+        summary: `Issue ${lowered} of an enrolment’s published result as PDF; staff for the enrolment points of their structures.`,
+        description: about.description,
+        operationId: `issue${about.operation}`,
+        params: JuryEnrolmentParams,
+        querystring: ResultsDocumentQuery,
       },
-      async (request, reply) =>
-        sendPdf(
-          reply,
-          await issueResultsDocument(
-            context,
-            kind,
-            { juryId: request.params.juryId, enrolmentId: request.params.enrolmentId },
-            { language: request.query.lang ?? 'fr', rank: request.query.rank ?? false },
-            { kind: 'scope', scope: scopeOf(request.principal) },
-            publicUrl,
-            originOf(request),
-          ),
+      ({ params, query, principal, origin }) =>
+        issueResultsDocument(
+          context,
+          kind,
+          params,
+          { language: query.lang ?? 'fr', rank: query.rank ?? false },
+          { kind: 'scope', scope: scopeOf(principal) },
+          publicUrl,
+          origin,
         ),
     );
-    app.get(
-      `/me/juries/:juryId/${about.segment}`,
+    pdfRoute(
+      app,
       {
-        config: { access: { permission: documentsPermissions.self } },
-        schema: {
-          summary: `The signed-in student’s ${about.what.charAt(0).toLowerCase()}${about.what.slice(1)} of a jury’s published results as PDF (404 when the jury has published none of theirs).`,
-          description: about.description,
-          operationId: `issueMy${about.operation}`,
-          params: JuryParams,
-          querystring: ResultsDocumentQuery,
-          produces: ['application/pdf'],
-          response: { 200: pdfResponse(about.what) },
-        },
+        url: `/me/juries/:juryId/${kind}`,
+        permission: documentsPermissions.self,
+        what: about.what,
+        summary: `The signed-in student’s ${lowered} of a jury’s published results as PDF (404 when the jury has published none of theirs).`,
+        description: about.description,
+        operationId: `issueMy${about.operation}`,
+        params: JuryParams,
+        querystring: ResultsDocumentQuery,
       },
-      async (request, reply) =>
-        sendPdf(
-          reply,
-          await issueResultsDocument(
-            context,
-            kind,
-            { juryId: request.params.juryId, enrolmentId: null },
-            { language: request.query.lang ?? 'fr', rank: request.query.rank ?? false },
-            self(request.principal),
-            publicUrl,
-            originOf(request),
-          ),
+      ({ params, query, principal, origin }) =>
+        issueResultsDocument(
+          context,
+          kind,
+          { juryId: params.juryId, enrolmentId: null },
+          { language: query.lang ?? 'fr', rank: query.rank ?? false },
+          { kind: 'self', learnerCode: principal?.learnerCode ?? null },
+          publicUrl,
+          origin,
         ),
     );
   }
