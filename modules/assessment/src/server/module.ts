@@ -12,7 +12,7 @@ import { curriculumLifecycle } from './rules/curriculum-lifecycle.ts';
 import { freezeRoutes } from './rules/freeze-routes.ts';
 import { ruleExchangeRoutes } from './rules/rule-exchange-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
-import { loadSandbox } from './teaching/sandbox.ts';
+import { loadSandbox } from './sandbox/sandbox.ts';
 import { teachingRoutes } from './teaching/teaching-routes.ts';
 
 export const assessmentModule = defineModule({

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
-import { and, eq } from 'drizzle-orm';
-import { conflict, originOf, ruleProblem, type ModuleApp, type ModuleContext, type Origin } from '@pegase/platform';
+import { eq } from 'drizzle-orm';
+import { originOf, type ModuleApp, type ModuleContext, type Origin } from '@pegase/platform';
 import {
   Assessment,
   AssessmentParams,
@@ -15,13 +14,11 @@ import {
   PutMarks,
   Sheet,
 } from '../../contract/index.ts';
-import { normalised } from '../rules/effective-rules.ts';
-import { assertRulesOpen } from '../rules/rule-freeze.ts';
 import { pathInScope } from '../shared/access.ts';
-import { assessments, paths, sheetLocks } from '../shared/tables.ts';
+import { sheetLocks } from '../shared/tables.ts';
 import { assessmentInScope, assessmentOf, assessmentsOf } from './assessment-store.ts';
+import { createAssessment } from './create-assessment.ts';
 import { enterMarks, historyOf, sheetOf } from './marks.ts';
-import { DEFAULT_SCALE } from './scale.ts';
 
 async function setLock(context: ModuleContext, id: string, locked: boolean, origin: Origin): Promise<Assessment> {
   return context.transaction(async (tx) => {
@@ -51,48 +48,7 @@ export async function assessmentRoutes(app: ModuleApp, context: ModuleContext): 
       },
     },
     async (request, reply) => {
-      const origin = originOf(request);
-      const created = await context.transaction(async (tx) => {
-        const body = request.body;
-        await pathInScope(tx, origin.scope, body.periodId, body.path, 'create assessments of this path');
-        await assertRulesOpen(tx, body.periodId, body.path);
-        const [child] = await tx
-          .select({ path: paths.path })
-          .from(paths)
-          .where(and(eq(paths.periodId, body.periodId), eq(paths.parentPath, body.path)))
-          .limit(1);
-        if (child !== undefined) {
-          throw ruleProblem(
-            'not-a-course-element',
-            `${body.path} has children (${child.path}…): assessments belong to the course elements at the bottom of the tree, whose marks the results average upwards.`,
-          );
-        }
-        const coefficient = normalised(body.coefficient ?? '1');
-        if (coefficient === undefined || coefficient === '0.000') {
-          throw ruleProblem('invalid-rule', 'The coefficient of an assessment is a decimal above 0 with at most 3 decimals.', [
-            { in: 'body', field: '/coefficient', message: 'must be a decimal above 0 with at most 3 decimals' },
-          ]);
-        }
-        const [row] = await tx
-          .insert(assessments)
-          .values({
-            id: randomUUID(),
-            periodId: body.periodId,
-            path: body.path,
-            session: body.session,
-            code: body.code,
-            label: body.label,
-            coefficient,
-            scale: body.scale ?? DEFAULT_SCALE,
-          })
-          .onConflictDoNothing()
-          .returning();
-        if (row === undefined)
-          throw conflict('duplicate-code', `${body.path} already has an assessment ${body.code} in session ${body.session}: choose another code.`);
-        const assessment = assessmentOf(row, null);
-        await context.publish(tx, assessmentEvents.assessmentCreated, assessment, { subject: row.id, origin });
-        return assessment;
-      });
+      const created = await createAssessment(context, request.body, originOf(request));
       return reply.code(201).send(created);
     },
   );

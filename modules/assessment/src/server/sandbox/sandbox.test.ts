@@ -7,8 +7,13 @@ import { registrationModule } from '@pegase/registration/module';
 import { createTestRuntime, type TestRuntime } from '@pegase/platform/testing';
 import type { Assessment, Sheet, TaughtObject } from '../../contract/index.ts';
 import { assessmentModule } from '../module.ts';
+import type { MyResult } from '../../contract/index.ts';
 
-/** The sandbox's teacher (login « teacher ») teaches the software design course, which the third-year learners follow. */
+/**
+ * The sandbox's teacher (login « teacher ») teaches the software design
+ * course, which the third-year learners follow; the Licence's session 1 is
+ * marked, deliberated and published, so the demo student sees results.
+ */
 describe('the assessment sandbox', () => {
   let runtime: TestRuntime;
   const teacher: TokenClaims = { subject: 'teacher', login: 'teacher', roles: ['teacher'], structureCodes: ['SCI-INFO'] };
@@ -23,7 +28,8 @@ describe('the assessment sandbox', () => {
     const mine = await runtime.request('GET', '/api/assessment/v1/me/teaching', undefined, {}, teacher);
     expect(mine.statusCode, mine.body).toBe(200);
     const [course] = mine.json() as TaughtObject[];
-    expect(course).toMatchObject({ code: 'GENIE-LOGICIEL', sheets: [] });
+    // Its final exam was marked for the published session 1.
+    expect(course).toMatchObject({ code: 'GENIE-LOGICIEL', sheets: [{ assessment: { code: 'EXAM', session: 1 } }] });
     const path = course!.paths[0]!;
     const created = await runtime.request(
       'POST',
@@ -46,6 +52,16 @@ describe('the assessment sandbox', () => {
     );
     expect(entered.statusCode, entered.body).toBe(200);
     const counted = (await runtime.request('GET', '/api/assessment/v1/me/teaching', undefined, {}, teacher)).json() as TaughtObject[];
-    expect(counted[0]!.sheets).toMatchObject([{ learners: lines.length, marked: 1 }]);
+    expect(counted[0]!.sheets.find((sheet) => sheet.assessment.code === 'PROJET')).toMatchObject({ learners: lines.length, marked: 1 });
+  });
+
+  it('shows the demo student (student4) the Licence’s published session 1', async () => {
+    const student: TokenClaims = { subject: 'student4', login: 'student4', roles: ['student'], learnerCode: 'PGS0000004' };
+    const mine = await runtime.request('GET', '/api/assessment/v1/me/results', undefined, {}, student);
+    expect(mine.statusCode, mine.body).toBe(200);
+    const [published] = mine.json() as MyResult[];
+    expect(published!.jury).toMatchObject({ session: 1, status: 'published' });
+    expect(published!.result).toMatchObject({ learnerCode: 'PGS0000004', decision: 'ADM', rank: 1 });
+    expect(published!.result.root.children.length).toBeGreaterThan(0);
   });
 });
