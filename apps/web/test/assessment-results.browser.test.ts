@@ -17,8 +17,9 @@ import { startWebHarness, type WebHarness } from './harness.ts';
  * teaching and types the marks with the keyboard: « 14,5 » Enter saves
  * Alice's row and moves to Bruno's; « 21 » is refused on its row and
  * stays; « 8 » then « abi » on Clara's row, saved together with « Tout
- * enregistrer »; the history of Alice's mark. Staff open the formation's
- * jury, see the provisional results, deliberate and publish (each asked
+ * enregistrer »; the history of Alice's mark. Staff set the EC's rule (a
+ * coefficient of 0 refused beside its field), lock the sheet (read only
+ * then), open the formation's jury, see the provisional results, deliberate and publish (each asked
  * once more). Alice, on a phone, sees her published result (Admis, the
  * tree explained) and downloads her transcript as a PDF. Axe on each state.
  */
@@ -178,7 +179,49 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       staffContext = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       const staff = await staffContext.newPage();
       await h.logIn(staff, 'staff', 'staff-sandbox');
-      await staff.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Jurys' }).click();
+      const menu = staff.getByRole('navigation', { name: 'Navigation principale' });
+
+      // The rules of the formation's paths: the EC's coefficient, refused at 0, then 2.
+      await menu.getByRole('link', { name: 'Modalités de contrôle' }).click();
+      await staff.getByRole('heading', { level: 1, name: 'Modalités de contrôle' }).waitFor();
+      await staff.getByLabel('Année universitaire').selectOption({ label: 'Année universitaire 2026-2027' });
+      await expect.poll(() => staff.getByLabel('Formation').locator('option', { hasText: FORMATION }).count()).toBe(1);
+      await staff.getByLabel('Formation').selectOption({ label: FORMATION });
+      await expect.poll(() => staff.getByTestId('rule-row').count()).toBe(4);
+      const algoRule = staff.locator(`[data-testid="rule-row"][data-path="${PATHS.algo}"]`);
+      expect((await algoRule.locator('td').allTextContents()).slice(0, 3)).toEqual(['1', '10', '6']);
+      await h.expectAccessible(staff, 'web-rules');
+      await algoRule.getByRole('button', { name: 'Modifier les règles de TEST-COC-ALGO — Algorithmique' }).click();
+      const ruleDialog = staff.getByRole('dialog', { name: 'Règles de TEST-COC-ALGO — Algorithmique' });
+      await ruleDialog.getByLabel('Coefficient').fill('0');
+      await ruleDialog.getByRole('button', { name: 'Enregistrer' }).click();
+      await ruleDialog.getByText('Saisissez un coefficient au-dessus de 0 avec au plus 3 décimales.').first().waitFor();
+      expect(await ruleDialog.getByLabel('Coefficient').getAttribute('aria-invalid')).toBe('true');
+      await h.expectAccessible(staff, 'web-rules-error');
+      await ruleDialog.getByLabel('Coefficient').fill('2');
+      await ruleDialog.getByRole('button', { name: 'Enregistrer' }).click();
+      await staff.getByTestId('rules-notice').getByText('Règles de TEST-COC-ALGO — Algorithmique enregistrées.').waitFor();
+      expect((await algoRule.locator('td').allTextContents())[0]).toBe('2');
+      expect(await algoRule.getByText('Enregistrée').count()).toBe(1);
+
+      // The sheet from staff's side: locked, it is read only and says so.
+      await menu.getByRole('link', { name: 'Saisie des notes' }).click();
+      await staff.getByRole('heading', { level: 1, name: 'Saisie des notes' }).waitFor();
+      await staff.getByLabel('Année universitaire').selectOption({ label: 'Année universitaire 2026-2027' });
+      await expect.poll(() => staff.getByLabel('Formation').locator('option', { hasText: FORMATION }).count()).toBe(1);
+      await staff.getByLabel('Formation').selectOption({ label: FORMATION });
+      await expect.poll(() => staff.getByLabel('Élément évalué').locator('option', { hasText: 'TEST-COC-ALGO — Algorithmique' }).count()).toBe(1);
+      await staff.getByLabel('Élément évalué').selectOption({ label: 'TEST-COC-ALGO — Algorithmique' });
+      await staff.getByRole('button', { name: /EXAM — Examen final/ }).click();
+      await expect.poll(() => staff.getByTestId('sheet-row').count()).toBe(3);
+      await staff.getByRole('button', { name: 'Verrouiller la feuille' }).click();
+      await staff.getByTestId('sheet-locked').waitFor();
+      expect(await staff.getByLabel(`Note de ${learners[0]!.name} sur 20`).getAttribute('readonly')).not.toBeNull();
+      expect(await staff.getByRole('button', { name: /^Tout enregistrer/ }).count()).toBe(0);
+      expect((await sheet()).assessment.locked).not.toBeNull();
+      await h.expectAccessible(staff, 'web-marks-locked');
+
+      await menu.getByRole('link', { name: 'Jurys' }).click();
       await staff.getByRole('heading', { level: 1, name: 'Jurys' }).waitFor();
       await staff.getByLabel('Année universitaire').selectOption({ label: 'Année universitaire 2026-2027' });
       await expect.poll(() => staff.getByLabel('Formation').locator('option', { hasText: FORMATION }).count()).toBe(1);
