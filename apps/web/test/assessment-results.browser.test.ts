@@ -19,9 +19,11 @@ import { startWebHarness, type WebHarness } from './harness.ts';
  * stays; « 8 » then « abi » on Clara's row, saved together with « Tout
  * enregistrer »; the history of Alice's mark. Staff set the EC's rule (a
  * coefficient of 0 refused beside its field), lock the sheet (read only
- * then), open the formation's jury, see the provisional results, deliberate and publish (each asked
- * once more). Alice, on a phone, sees her published result (Admis, the
- * tree explained) and downloads her transcript as a PDF. Axe on each state.
+ * then), open the formation's jury and see its provisional results, give
+ * Bruno's year two jury points (25 refused first) that take it to a pass,
+ * deliberate and publish (each asked once more). Alice, on a phone, sees
+ * her published result (Admis, the tree explained) and downloads her
+ * transcript as a PDF. Axe on each state.
  */
 const PATHS = { algo: 'TEST-COC>TEST-COC-L1>TEST-COC-UE>TEST-COC-ALGO' };
 const FORMATION = 'TEST-COC — Licence de test des notes';
@@ -246,6 +248,25 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       await h.expectAccessible(staff, 'web-jury-learner');
       await detail.getByRole('button', { name: 'Fermer' }).click();
       await detail.waitFor({ state: 'detached' });
+
+      // Two jury points on Bruno's year: 8 + 2 reaches the pass mark.
+      await panel.getByRole('button', { name: `Détail et points de ${learners[1]!.name}` }).click();
+      const bruno = staff.getByRole('dialog', { name: `Résultats de ${learners[1]!.name} (${learners[1]!.code})` });
+      const year = bruno.locator('[data-testid="result-node"][data-path="TEST-COC>TEST-COC-L1"]');
+      expect(await year.getAttribute('data-decision')).toBe('AJ');
+      await year.getByRole('button', { name: 'Points de jury sur TEST-COC-L1' }).first().click();
+      await bruno.getByLabel('Points ajoutés').fill('25');
+      await bruno.getByRole('button', { name: 'Enregistrer les points' }).click();
+      await bruno.getByText('Saisissez des points de 0 à 20 avec au plus 3 décimales.').waitFor();
+      await bruno.getByLabel('Points ajoutés').fill('2');
+      await bruno.getByRole('button', { name: 'Enregistrer les points' }).click();
+      await bruno.getByTestId('points-notice').getByText('Points enregistrés sur TEST-COC-L1 : 2.').waitFor();
+      await expect.poll(() => year.getAttribute('data-decision')).toBe('ADM');
+      expect(await year.getByTestId('node-points').first().textContent()).toBe('+2 points de jury');
+      await h.expectAccessible(staff, 'web-jury-points');
+      await bruno.getByRole('button', { name: 'Fermer' }).click();
+      await bruno.waitFor({ state: 'detached' });
+      await expect.poll(() => results.nth(1).locator('td').nth(4).textContent()).toBe('ADM');
 
       await panel.getByRole('button', { name: 'Délibérer' }).click();
       const deliberate = staff.getByRole('dialog', { name: 'Délibérer ?' });
