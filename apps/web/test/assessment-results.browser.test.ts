@@ -18,8 +18,9 @@ import { startWebHarness, type WebHarness } from './harness.ts';
  * Alice's row and moves to Bruno's; « 21 » is refused on its row and
  * stays; « 8 » then « abi » on Clara's row, saved together with « Tout
  * enregistrer »; the history of Alice's mark. Staff set the EC's rule (a
- * coefficient of 0 refused beside its field), lock the sheet (read only
- * then), open the formation's jury and see its provisional results, give
+ * coefficient of 0 refused beside its field), export the MCC and freeze
+ * them, lock the sheet (read only then), open the formation's jury and see
+ * its provisional results, give
  * Bruno's year two jury points (25 refused first) that take it to a pass,
  * deliberate and publish (each asked once more). Alice, on a phone, sees
  * her published result (Admis, the tree explained) and downloads her
@@ -205,6 +206,16 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       await staff.getByTestId('rules-notice').getByText('Règles de TEST-COC-ALGO — Algorithmique enregistrées.').waitFor();
       expect((await algoRule.locator('td').allTextContents())[0]).toBe('2');
       expect(await algoRule.getByText('Enregistrée').count()).toBe(1);
+      // The MCC as a spreadsheet, then adopted and frozen: no more « Modifier ».
+      const [mcc] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('button', { name: 'Exporter les MCC (XLSX)' }).click()]);
+      expect(mcc.suggestedFilename()).toMatch(/\.xlsx$/);
+      expect((await readFile((await mcc.path())!)).subarray(0, 2).toString('latin1')).toBe('PK');
+      await staff.getByRole('button', { name: 'Figer les MCC adoptées' }).click();
+      await staff.getByRole('dialog', { name: 'Figer les MCC ?' }).getByRole('button', { name: 'Figer' }).click();
+      await staff.getByTestId('rules-frozen').waitFor();
+      await expect.poll(() => staff.getByRole('button', { name: /^Modifier les règles de/ }).count()).toBe(0);
+      expect(await staff.getByRole('button', { name: 'Importer les MCC (XLSX ou CSV)' }).count()).toBe(0);
+      await h.expectAccessible(staff, 'web-rules-frozen');
 
       // The sheet from staff's side: locked, it is read only and says so.
       await menu.getByRole('link', { name: 'Saisie des notes' }).click();

@@ -190,3 +190,31 @@ export type TaughtObject = paths['/api/assessment/v1/me/teaching']['get']['respo
 export function myTeaching(): Promise<TaughtObject[]> {
   return api.GET(`${V1}/me/teaching`, { params: { query: {} } }).then(dataOf);
 }
+
+export type RulesImportReport = Json<'/api/assessment/v1/rules/import', 'post'>;
+export type RulesFreeze = Json<'/api/assessment/v1/rules/freeze', 'post'>;
+
+/** The MCC of a formation as a spreadsheet (.xlsx) that imports back unchanged. */
+export async function exportRules(periodId: string, formationId: string): Promise<{ blob: Blob; filename: string | null }> {
+  const result = await api.GET(`${V1}/rules/export`, { params: { query: { periodId, formationId, format: 'xlsx' } }, parseAs: 'blob' });
+  const disposition = result.response.headers.get('content-disposition') ?? '';
+  return { blob: dataOf(result) as Blob, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
+
+/** Imports the MCC of a formation from a spreadsheet (.xlsx) or CSV, all or nothing. */
+export function importRules(periodId: string, formationId: string, file: File): Promise<RulesImportReport> {
+  const type = /\.csv$/i.test(file.name) ? 'text/csv' : XLSX;
+  return api
+    .POST(`${V1}/rules/import`, {
+      params: { query: { periodId, formationId } },
+      body: file as unknown as string,
+      bodySerializer: (body: unknown) => body as Blob,
+      headers: { 'content-type': type },
+    })
+    .then(dataOf);
+}
+
+/** Freezes the adopted MCC of a formation for a period: its rules and assessments no longer change. */
+export function freezeRules(periodId: string, formationId: string): Promise<RulesFreeze> {
+  return api.POST(`${V1}/rules/freeze`, { params: { query: { periodId, formationId } } }).then(dataOf);
+}

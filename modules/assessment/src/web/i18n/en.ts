@@ -155,6 +155,22 @@ export const assessmentEn: AssessmentTexts = {
     second: { best: 'Best of the two sessions', replace: 'Replaces session 1' },
     sources: { default: 'Default', stored: 'Saved' },
     saved: 'Rules of {{name}} saved.',
+    frozen: {
+      adopted:
+        'The assessment rules of this programme have been adopted and frozen since {{at}} (by {{by}}): neither rules nor assessments change any more. An administrator may reopen them.',
+      'period-archived': 'The assessment rules of this programme have been frozen since {{at}}: the year is archived.',
+    },
+    freeze: 'Freeze the adopted rules',
+    frozenNow: 'Rules frozen: the programme’s rules and assessments no longer change.',
+    confirmFreeze: {
+      title: 'Freeze the rules?',
+      text: 'Once adopted and frozen, neither the rules nor the assessments of the programme can change; only an administrator can reopen them, giving a reason.',
+      button: 'Freeze',
+    },
+    export: 'Export the rules (XLSX)',
+    import: 'Import the rules (XLSX or CSV)',
+    importHelp: 'The exported file, filled in, imports as it is; if it holds an error, nothing is imported.',
+    imported: 'Import of {{file}}: {{changed}} rules changed, {{unchanged}} unchanged, {{created}} assessments created.',
   },
   ruleForm: {
     title: 'Rules of {{name}}',
@@ -306,6 +322,7 @@ export const assessmentEn: AssessmentTexts = {
     duplicate: 'This programme already has its jury for this session.',
     'invalid-import': 'The file has errors: no mark was imported. Correct the rows below then import it again.',
     'unreadable-file': 'This file cannot be read: send an .xlsx workbook or a .csv file.',
+    'rules-frozen': 'The assessment rules of this programme are frozen: neither rules nor assessments change any more. An administrator may reopen them.',
     'not-teaching': 'You do not teach this element: the registrar’s office of the structure that holds it assigns its teachers.',
   },
 };

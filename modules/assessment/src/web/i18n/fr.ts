@@ -153,6 +153,22 @@ export const assessmentFr = {
     second: { best: 'Meilleure des deux sessions', replace: 'Remplace la session 1' },
     sources: { default: 'Par défaut', stored: 'Enregistrée' },
     saved: 'Règles de {{name}} enregistrées.',
+    frozen: {
+      adopted:
+        'Les MCC de cette formation sont adoptées et figées depuis le {{at}} (par {{by}}) : ni les règles ni les épreuves ne changent plus. Un administrateur peut les rouvrir.',
+      'period-archived': 'Les MCC de cette formation sont figées depuis le {{at}} : l’année est archivée.',
+    },
+    freeze: 'Figer les MCC adoptées',
+    frozenNow: 'MCC figées : les règles et les épreuves de la formation ne changent plus.',
+    confirmFreeze: {
+      title: 'Figer les MCC ?',
+      text: 'Une fois les MCC adoptées et figées, ni les règles ni les épreuves de la formation ne pourront changer ; seul un administrateur pourra les rouvrir, en donnant une raison.',
+      button: 'Figer',
+    },
+    export: 'Exporter les MCC (XLSX)',
+    import: 'Importer les MCC (XLSX ou CSV)',
+    importHelp: 'Le fichier exporté, complété, s’importe tel quel ; s’il contient une erreur, rien n’est importé.',
+    imported: 'Import de {{file}} : {{changed}} règles modifiées, {{unchanged}} inchangées, {{created}} épreuves créées.',
   },
   ruleForm: {
     title: 'Règles de {{name}}',
@@ -304,6 +320,7 @@ export const assessmentFr = {
     duplicate: 'Cette formation a déjà son jury pour cette session.',
     'invalid-import': 'Le fichier contient des erreurs : aucune note n’a été importée. Corrigez les lignes ci-dessous puis importez-le de nouveau.',
     'unreadable-file': 'Ce fichier ne peut pas être lu : envoyez un classeur .xlsx ou un fichier .csv.',
+    'rules-frozen': 'Les MCC de cette formation sont figées : ni les règles ni les épreuves ne changent plus. Un administrateur peut les rouvrir.',
     'not-teaching': 'Vous n’enseignez pas cet élément : la scolarité de la structure qui le porte affecte ses enseignants.',
   },
 };

@@ -40,6 +40,7 @@ describe('assessment’s texts', () => {
         'invalid-import',
         'unreadable-file',
         'not-teaching',
+        'rules-frozen',
       ].sort(),
     );
   });

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Alert, Box, Button, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography, Paper } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { labelIn, PageHeading } from '@pegase/web-kit';
-import { getRule, keys, type Rule } from '../assessment-api.ts';
+import { formatDateTime, labelIn, PageHeading } from '@pegase/web-kit';
+import { exportRules, freezeRules, getRule, importRules, keys, type Rule } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
+import { FileExchange } from '../common/FileExchange.tsx';
 import { FormationPicker, useFormationChoice } from '../common/FormationPicker.tsx';
 import { formatMark } from '../common/marks.ts';
 import { pathsOfTree, type PathOfTree } from '../common/offer.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { RuleDialog } from './RuleDialog.tsx';
 
 /** How many rules are read at once: a formation has tens of paths, the server serves others too. */
@@ -40,6 +42,24 @@ export default function RulesPage() {
   });
   const [editing, setEditing] = useState<{ item: PathOfTree; rule: Rule } | null>(null);
   const [notice, setNotice] = useState('');
+  const [freezing, setFreezing] = useState<'asking' | 'busy' | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  // The freeze is the formation's: every path's rule carries it.
+  const frozen = rules.data ? ([...rules.data.values()].find((rule) => rule.frozen !== null)?.frozen ?? null) : null;
+  const reread = () => void client.invalidateQueries({ queryKey: keys.rules(period?.id ?? '', formation?.id ?? '') });
+  const freeze = async () => {
+    setFreezing('busy');
+    setFailure(null);
+    try {
+      await freezeRules(period!.id, formation!.id);
+      reread();
+      setNotice(t('rules.frozenNow'));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setFreezing(null);
+    }
+  };
   const nameOf = (item: PathOfTree) => t('picker.element', { code: item.object.code, label: labelIn(i18n.language, item.object.labels) });
   const yesNo = (value: boolean) => t(value ? 'rules.yes' : 'rules.no');
 
@@ -55,7 +75,42 @@ export default function RulesPage() {
           </Alert>
         )}
       </Box>
+      {failure !== null && <AssessmentProblem error={failure} />}
       {rules.error && <AssessmentProblem error={rules.error} />}
+      {rules.data && period && formation && (
+        <>
+          {frozen ? (
+            <Alert severity="info" sx={{ mb: 2 }} data-testid="rules-frozen">
+              {t(`rules.frozen.${frozen.reason}`, { at: formatDateTime(frozen.at, i18n.language), by: frozen.by })}
+            </Alert>
+          ) : (
+            <Button variant="outlined" onClick={() => setFreezing('asking')} sx={{ mb: 2 }}>
+              {t('rules.freeze')}
+            </Button>
+          )}
+          <FileExchange
+            downloadLabel={t('rules.export')}
+            importLabel={t('rules.import')}
+            help={t('rules.importHelp')}
+            canImport={frozen === null}
+            fallbackName={`mcc-${formation.code}.xlsx`}
+            download={() => exportRules(period.id, formation.id)}
+            upload={async (file) => {
+              const report = await importRules(period.id, formation.id, file);
+              return t('rules.imported', {
+                file: file.name,
+                changed: report.rules.changed,
+                unchanged: report.rules.unchanged,
+                created: report.assessments.created,
+              });
+            }}
+            onImported={(message) => {
+              reread();
+              setNotice(message);
+            }}
+          />
+        </>
+      )}
       {formation && rules.isPending && <Typography role="status">{t('loading')}</Typography>}
       {rules.data && (
         <TableContainer component={Paper} variant="outlined">
@@ -99,17 +154,19 @@ export default function RulesPage() {
                       <Chip size="small" variant="outlined" label={t(`rules.sources.${rule.source}`)} />
                     </TableCell>
                     <TableCell>
-                      <Button
-                        size="small"
-                        variant="outlined"
-                        onClick={() => {
-                          setNotice('');
-                          setEditing({ item, rule });
-                        }}
-                        aria-label={t('rules.editOf', { name })}
-                      >
-                        {t('rules.edit')}
-                      </Button>
+                      {frozen === null && (
+                        <Button
+                          size="small"
+                          variant="outlined"
+                          onClick={() => {
+                            setNotice('');
+                            setEditing({ item, rule });
+                          }}
+                          aria-label={t('rules.editOf', { name })}
+                        >
+                          {t('rules.edit')}
+                        </Button>
+                      )}
                     </TableCell>
                   </TableRow>
                 );
@@ -117,6 +174,16 @@ export default function RulesPage() {
             </TableBody>
           </Table>
         </TableContainer>
+      )}
+      {freezing && (
+        <ConfirmDialog
+          title={t('rules.confirmFreeze.title')}
+          text={t('rules.confirmFreeze.text')}
+          confirm={t('rules.confirmFreeze.button')}
+          busy={freezing === 'busy'}
+          onConfirm={() => void freeze()}
+          onClose={() => setFreezing(null)}
+        />
       )}
       {editing && period && (
         <RuleDialog
