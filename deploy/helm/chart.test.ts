@@ -6,7 +6,7 @@
 // Run: scripts/helm.sh check (it builds helm and sets HELM).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +43,12 @@ function render(values: string | undefined, ...set: string[]): K8sObject[] {
 function refusal(valuesYaml: string): string {
   const file = path.join(root, '.tmp', `chart-test-${process.pid}.yaml`);
   writeFileSync(file, valuesYaml);
-  const result = spawnSync(helm, ['template', 'pegase', chart, '--kube-version', '1.30.0', '-f', file], { encoding: 'utf8' });
-  return result.status === 0 ? '' : result.stderr;
+  try {
+    const result = spawnSync(helm, ['template', 'pegase', chart, '--kube-version', '1.30.0', '-f', file], { encoding: 'utf8' });
+    return result.status === 0 ? '' : result.stderr;
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 const byKind = (objects: K8sObject[], kind: string): K8sObject[] => objects.filter((o) => o.kind === kind);
@@ -202,6 +206,31 @@ describe('the chart', () => {
       'postgres://pegase:pegase@postgres.default.svc:5432/pegase',
     );
     assert.equal(config(objects)['PEGASE_MIGRATE_ON_START'], 'true');
+  });
+
+  it('says after an install where Pégase is and how its database and migrations work', () => {
+    // helm renders NOTES.txt only when it installs, against a cluster: render it here as a template's value.
+    const copy = mkdtempSync(path.join(root, '.tmp', 'chart-notes-'));
+    try {
+      cpSync(chart, copy, { recursive: true });
+      renameSync(path.join(copy, 'templates/NOTES.txt'), path.join(copy, 'notes.txt'));
+      writeFileSync(path.join(copy, 'templates/notes.yaml'), 'notes: |\n{{ tpl (.Files.Get "notes.txt") . | indent 2 }}\n');
+      const notes = (values: string): string => {
+        const args = ['template', 'pegase', copy, '--kube-version', '1.30.0', '-f', path.join(chart, 'ci', values), '--show-only', 'templates/notes.yaml'];
+        return (parseAllDocuments(execFileSync(helm, args, { encoding: 'utf8' }))[0]!.toJSON() as { notes: string }).notes;
+      };
+      const allInOne = notes('all-in-one.yaml');
+      assert.match(allInOne, /Open https:\/\/scolarite\.univ\.example\//);
+      assert.match(allInOne, /runs `pegase migrate` before the install and before each upgrade\./);
+      assert.doesNotMatch(allInOne, /embedded OpenID provider/, 'an external provider has its own administrators');
+      const minimal = notes('minimal.yaml');
+      assert.match(minimal, /port-forward svc\/pegase-all 8080:80/);
+      assert.match(minimal, /Migrations: the pods apply pending migrations when they start\./);
+      assert.match(notes('operators-backup.yaml'), /pegase-core: referential, curriculum, enrolment, payment, documents, registration \+ the web application/);
+      assert.match(notes('per-module-kafka.yaml'), /exec -i deploy\/pegase-referential --/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('refuses values that cannot work, saying which', () => {
