@@ -308,7 +308,9 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       await phone.getByTestId('my-results-card').getByRole('link', { name: 'Voir mes résultats' }).click();
       await phone.getByRole('heading', { level: 1, name: 'Mes résultats' }).waitFor();
       const mine = phone.getByTestId('my-result');
-      await mine.getByRole('heading', { level: 2, name: 'TEST-COC-L1, session 1' }).waitFor();
+      await mine.getByRole('heading', { level: 2, name: 'Licence de test des notes, 1re année, session 1' }).waitFor();
+      await mine.getByText(/^Année universitaire 2026-2027 · Publiés le /).waitFor();
+      await mine.getByText('TEST-COC-ALGO — Algorithmique').waitFor();
       expect(await mine.getByTestId('my-decision').textContent()).toBe('Admis');
       expect(await mine.locator(`[data-testid="result-node"][data-path="${PATHS.algo}"] [data-testid="node-mark"]`).textContent()).toBe('14,5/20');
       expect(await noSideScroll(phone)).toBe(true);

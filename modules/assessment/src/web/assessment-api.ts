@@ -218,3 +218,23 @@ export function importRules(periodId: string, formationId: string, file: File): 
 export function freezeRules(periodId: string, formationId: string): Promise<RulesFreeze> {
   return api.POST(`${V1}/rules/freeze`, { params: { query: { periodId, formationId } } }).then(dataOf);
 }
+
+export function getPeriod(id: string): Promise<Period> {
+  return api.GET('/api/referential/v1/periods/{id}', { params: { path: { id } } }).then(dataOf);
+}
+
+/** What a node of a results tree is called, by path (a results tree names its nodes by code only). */
+export type PathLabels = ReadonlyMap<string, { fr: string; en?: string | null }>;
+
+/** The labels of the signed-in student's cursus entries, by path: a student does not read the offer itself. */
+export async function myCursusLabels(): Promise<PathLabels> {
+  const cursus = await api.GET('/api/registration/v1/me/cursus').then(dataOf);
+  return new Map(cursus.flatMap((one) => one.entries.map((entry) => [entry.path, entry.labels] as const)));
+}
+
+/** The labels of a formation's paths, from its tree. */
+export async function treeLabels(formationId: string): Promise<PathLabels> {
+  const tree = await offerTree(formationId);
+  const objects = new Map(tree.objects.map((object) => [object.id, object.labels]));
+  return new Map(tree.nodes.flatMap((node) => (objects.has(node.objectId) ? [[node.path, objects.get(node.objectId)!] as const] : [])));
+}

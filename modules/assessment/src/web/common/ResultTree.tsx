@@ -1,6 +1,7 @@
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { ResultNode } from '../assessment-api.ts';
+import { labelIn } from '@pegase/web-kit';
+import type { PathLabels, ResultNode } from '../assessment-api.ts';
 import { formatMark } from './marks.ts';
 
 /** The last code of a path (« LIC>L1>S1>UE1 » → « UE1 »): how a part of a mean is named. */
@@ -51,14 +52,15 @@ function Explanation({ node }: { node: ResultNode }) {
  * opens the explanation (a native disclosure: keyboard and screen readers
  * know it). `onPoints`, when given, offers jury points on each node.
  */
-function ResultItem({ node, onPoints }: { node: ResultNode; onPoints: ((node: ResultNode) => void) | undefined }) {
+function ResultItem({ node, labels, onPoints }: { node: ResultNode; labels: PathLabels | undefined; onPoints: ((node: ResultNode) => void) | undefined }) {
   const { t, i18n } = useTranslation('assessment');
+  const label = labels?.get(node.path);
   const points = Number(node.juryPoints) > 0;
   return (
     <Box component="li" data-testid="result-node" data-path={node.path} data-decision={node.decision} sx={{ listStyle: 'none', mb: 0.5 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <Typography component="span" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
-          {node.code}
+          {label ? t('tree.named', { code: node.code, label: labelIn(i18n.language, label) }) : node.code}
         </Typography>
         <Typography component="span" variant="body2" color="text.secondary">
           {t(`type.${node.type}`, { defaultValue: node.type })}
@@ -95,7 +97,7 @@ function ResultItem({ node, onPoints }: { node: ResultNode; onPoints: ((node: Re
       {node.children.length > 0 && (
         <Box component="ul" sx={{ pl: { xs: 1.5, sm: 3 }, mt: 0.5, mb: 0, borderLeft: 1, borderColor: 'divider' }}>
           {node.children.map((child) => (
-            <ResultItem key={child.path} node={child} onPoints={onPoints} />
+            <ResultItem key={child.path} node={child} labels={labels} onPoints={onPoints} />
           ))}
         </Box>
       )}
@@ -104,10 +106,21 @@ function ResultItem({ node, onPoints }: { node: ResultNode; onPoints: ((node: Re
 }
 
 /** A learner's results as a tree, from the enrolment point down to the assessments' course elements. */
-export function ResultTree({ root, label, onPoints }: { root: ResultNode; label: string; onPoints?: (node: ResultNode) => void }) {
+export function ResultTree({
+  root,
+  label,
+  labels,
+  onPoints,
+}: {
+  root: ResultNode;
+  label: string;
+  /** The nodes' labels by path, when the page has them. */
+  labels?: PathLabels | undefined;
+  onPoints?: (node: ResultNode) => void;
+}) {
   return (
     <Box component="ul" aria-label={label} sx={{ pl: 0, m: 0 }} data-testid="result-tree">
-      <ResultItem node={root} onPoints={onPoints} />
+      <ResultItem node={root} labels={labels} onPoints={onPoints} />
     </Box>
   );
 }

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { juryResults, putJuryPoints, type Jury, type JuryResult, type ResultNode } from '../assessment-api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { ASSESSMENT, juryResults, LOOKUP_STALE_MS, putJuryPoints, treeLabels, type Jury, type JuryResult, type ResultNode } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { learnerName } from '../common/learners.ts';
 import { formatMark, parseMarkInput } from '../common/marks.ts';
@@ -81,6 +82,12 @@ export function LearnerResultDialog({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const labels = useQuery({
+    queryKey: [ASSESSMENT, 'labels', jury.formationId],
+    queryFn: () => treeLabels(jury.formationId),
+    staleTime: LOOKUP_STALE_MS,
+    retry: false,
+  });
 
   const give = async (points: string) => {
     if (node === null) return;
@@ -121,7 +128,7 @@ export function LearnerResultDialog({
         </Box>
         {failure !== null && <AssessmentProblem error={failure} />}
         {node && <PointsForm key={node.path} node={node} busy={busy} onSubmit={(points) => void give(points)} onCancel={() => setNode(null)} />}
-        <ResultTree root={result.root as ResultNode} label={t('learner.treeLabel', { name })} {...(open ? { onPoints: setNode } : {})} />
+        <ResultTree root={result.root as ResultNode} labels={labels.data} label={t('learner.treeLabel', { name })} {...(open ? { onPoints: setNode } : {})} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={busy}>

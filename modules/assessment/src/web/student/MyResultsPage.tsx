@@ -2,8 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Link, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDate, PageHeading } from '@pegase/web-kit';
-import { keys, myResultDocument, myResults, type MyResult, type ResultDocument, type ResultNode } from '../assessment-api.ts';
+import { formatDate, labelIn, PageHeading } from '@pegase/web-kit';
+import {
+  ASSESSMENT,
+  getPeriod,
+  keys,
+  LOOKUP_STALE_MS,
+  myCursusLabels,
+  myResultDocument,
+  myResults,
+  type MyResult,
+  type PathLabels,
+  type ResultDocument,
+  type ResultNode,
+} from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { formatMark } from '../common/marks.ts';
 import { ResultTree } from '../common/ResultTree.tsx';
@@ -18,10 +30,13 @@ interface Downloaded {
  * the documents to download (the transcript always, the pass certificate
  * when the root is passed: ADM), and the tree with its explanations.
  */
-function PublishedResult({ item }: { item: MyResult }) {
+function PublishedResult({ item, labels }: { item: MyResult; labels: PathLabels | undefined }) {
   const { t, i18n } = useTranslation('assessment');
   const { jury, result } = item;
   const root = result.root as ResultNode;
+  const period = useQuery({ queryKey: [ASSESSMENT, 'period', jury.periodId], queryFn: () => getPeriod(jury.periodId), staleTime: LOOKUP_STALE_MS });
+  const rootLabel = labels?.get(root.path);
+  const name = rootLabel ? labelIn(i18n.language, rootLabel) : root.code;
   const [busy, setBusy] = useState<ResultDocument | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [downloaded, setDownloaded] = useState<Downloaded | null>(null);
@@ -50,13 +65,12 @@ function PublishedResult({ item }: { item: MyResult }) {
     <Card variant="outlined" component="section" aria-labelledby={headingId} sx={{ mb: 3 }} data-testid="my-result" data-jury={jury.id}>
       <CardContent sx={{ px: { xs: 1.5, sm: 2 } }}>
         <Typography component="h2" variant="h5" id={headingId} sx={{ overflowWrap: 'anywhere' }}>
-          {t('mine.heading', { code: root.code, session: jury.session })}
+          {t('mine.heading', { name, session: jury.session })}
         </Typography>
-        {jury.publishedAt && (
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {t('mine.publishedOn', { date: formatDate(jury.publishedAt, i18n.language) })}
-          </Typography>
-        )}
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {period.data && `${labelIn(i18n.language, period.data.labels)} · `}
+          {jury.publishedAt && t('mine.publishedOn', { date: formatDate(jury.publishedAt, i18n.language) })}
+        </Typography>
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, my: 2 }} data-testid="my-result-summary">
           <dt>{t('mine.mark')}</dt>
           <dd style={{ margin: 0 }}>{result.mark === null ? t('tree.noMark') : t('tree.mark', { mark: formatMark(result.mark, i18n.language) })}</dd>
@@ -102,7 +116,7 @@ function PublishedResult({ item }: { item: MyResult }) {
         <Typography component="h3" variant="h6" sx={{ mb: 1 }}>
           {t('mine.details')}
         </Typography>
-        <ResultTree root={root} label={t('mine.treeLabel', { code: root.code })} />
+        <ResultTree root={root} labels={labels} label={t('mine.treeLabel', { name })} />
       </CardContent>
     </Card>
   );
@@ -112,6 +126,8 @@ function PublishedResult({ item }: { item: MyResult }) {
 export default function MyResultsPage() {
   const { t } = useTranslation('assessment');
   const results = useQuery({ queryKey: keys.mine, queryFn: myResults });
+  // The labels are a comfort: without them (no cursus any more), the codes are shown.
+  const labels = useQuery({ queryKey: [ASSESSMENT, 'my-labels'], queryFn: myCursusLabels, staleTime: LOOKUP_STALE_MS, retry: false });
   const items = [...(results.data ?? [])].sort((a, b) => (b.jury.publishedAt ?? '').localeCompare(a.jury.publishedAt ?? '') || b.jury.session - a.jury.session);
   return (
     <Box sx={{ maxWidth: 960 }}>
@@ -121,7 +137,7 @@ export default function MyResultsPage() {
       {results.isPending && <Typography role="status">{t('loading')}</Typography>}
       {results.data?.length === 0 && <Alert severity="info">{t('mine.none')}</Alert>}
       {items.map((item) => (
-        <PublishedResult key={item.jury.id} item={item} />
+        <PublishedResult key={item.jury.id} item={item} labels={labels.data} />
       ))}
     </Box>
   );
