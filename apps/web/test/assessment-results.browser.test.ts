@@ -17,9 +17,10 @@ import { startWebHarness, type WebHarness } from './harness.ts';
  * teaching and types the marks with the keyboard: « 14,5 » Enter saves
  * Alice's row and moves to Bruno's; « 21 » is refused on its row and
  * stays; « 8 » then « abi » on Clara's row, saved together with « Tout
- * enregistrer »; the history of Alice's mark. Staff set the EC's rule (a
- * coefficient of 0 refused beside its field), export the MCC and freeze
- * them, lock the sheet (read only then), open the formation's jury and see
+ * enregistrer »; the history of Alice's mark. Staff create a resit (a
+ * wrong code refused beside its field) and lock the exam's sheet (read
+ * only then), set the EC's rule (a coefficient of 0 refused beside its
+ * field), export the MCC and freeze them, open the formation's jury and see
  * its provisional results, give
  * Bruno's year two jury points (25 refused first) that take it to a pass,
  * deliberate and publish (each asked once more). Alice, on a phone, sees
@@ -184,6 +185,38 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       await h.logIn(staff, 'staff', 'staff-sandbox');
       const menu = staff.getByRole('navigation', { name: 'Navigation principale' });
 
+      // The sheets from staff's side: a resit created (a wrong code said first), the exam locked, then read only.
+      await menu.getByRole('link', { name: 'Saisie des notes' }).click();
+      await staff.getByRole('heading', { level: 1, name: 'Saisie des notes' }).waitFor();
+      await staff.getByLabel('Année universitaire').selectOption({ label: 'Année universitaire 2026-2027' });
+      await expect.poll(() => staff.getByLabel('Formation').locator('option', { hasText: FORMATION }).count()).toBe(1);
+      await staff.getByLabel('Formation').selectOption({ label: FORMATION });
+      await expect.poll(() => staff.getByLabel('Élément évalué').locator('option', { hasText: 'TEST-COC-ALGO — Algorithmique' }).count()).toBe(1);
+      await staff.getByLabel('Élément évalué').selectOption({ label: 'TEST-COC-ALGO — Algorithmique' });
+      await staff.getByRole('button', { name: 'Nouvelle épreuve' }).click();
+      const create = staff.getByRole('dialog', { name: 'Nouvelle épreuve de TEST-COC-ALGO — Algorithmique' });
+      await create.getByLabel('Session').selectOption('2');
+      await create.getByLabel('Code').fill('ratt 1');
+      expect(await create.getByLabel('Code').inputValue()).toBe('RATT 1');
+      await create.getByLabel('Libellé').fill('Rattrapage');
+      await create.getByRole('button', { name: 'Créer l’épreuve' }).click();
+      await create.getByText('Le code s’écrit en majuscules, chiffres et tirets (40 caractères au plus), par exemple CC1.').first().waitFor();
+      await h.expectAccessible(staff, 'web-marks-create-error');
+      await create.getByLabel('Code').fill('RATT');
+      await create.getByRole('button', { name: 'Créer l’épreuve' }).click();
+      await create.waitFor({ state: 'detached' });
+      await staff.getByRole('heading', { level: 2, name: 'Feuille de notes : RATT — Rattrapage (session 2)' }).waitFor();
+      await staff.getByRole('heading', { level: 3, name: 'Session 2' }).waitFor();
+      await staff.getByRole('button', { name: /EXAM — Examen final/ }).click();
+      await staff.getByRole('heading', { level: 2, name: 'Feuille de notes : EXAM — Examen final (session 1)' }).waitFor();
+      await expect.poll(() => staff.getByTestId('sheet-row').count()).toBe(3);
+      await staff.getByRole('button', { name: 'Verrouiller la feuille' }).click();
+      await staff.getByTestId('sheet-locked').waitFor();
+      expect(await staff.getByLabel(`Note de ${learners[0]!.name} sur 20`).getAttribute('readonly')).not.toBeNull();
+      expect(await staff.getByRole('button', { name: /^Tout enregistrer/ }).count()).toBe(0);
+      expect((await sheet()).assessment.locked).not.toBeNull();
+      await h.expectAccessible(staff, 'web-marks-locked');
+
       // The rules of the formation's paths: the EC's coefficient, refused at 0, then 2.
       await menu.getByRole('link', { name: 'Modalités de contrôle' }).click();
       await staff.getByRole('heading', { level: 1, name: 'Modalités de contrôle' }).waitFor();
@@ -216,23 +249,6 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       await expect.poll(() => staff.getByRole('button', { name: /^Modifier les règles de/ }).count()).toBe(0);
       expect(await staff.getByRole('button', { name: 'Importer les MCC (XLSX ou CSV)' }).count()).toBe(0);
       await h.expectAccessible(staff, 'web-rules-frozen');
-
-      // The sheet from staff's side: locked, it is read only and says so.
-      await menu.getByRole('link', { name: 'Saisie des notes' }).click();
-      await staff.getByRole('heading', { level: 1, name: 'Saisie des notes' }).waitFor();
-      await staff.getByLabel('Année universitaire').selectOption({ label: 'Année universitaire 2026-2027' });
-      await expect.poll(() => staff.getByLabel('Formation').locator('option', { hasText: FORMATION }).count()).toBe(1);
-      await staff.getByLabel('Formation').selectOption({ label: FORMATION });
-      await expect.poll(() => staff.getByLabel('Élément évalué').locator('option', { hasText: 'TEST-COC-ALGO — Algorithmique' }).count()).toBe(1);
-      await staff.getByLabel('Élément évalué').selectOption({ label: 'TEST-COC-ALGO — Algorithmique' });
-      await staff.getByRole('button', { name: /EXAM — Examen final/ }).click();
-      await expect.poll(() => staff.getByTestId('sheet-row').count()).toBe(3);
-      await staff.getByRole('button', { name: 'Verrouiller la feuille' }).click();
-      await staff.getByTestId('sheet-locked').waitFor();
-      expect(await staff.getByLabel(`Note de ${learners[0]!.name} sur 20`).getAttribute('readonly')).not.toBeNull();
-      expect(await staff.getByRole('button', { name: /^Tout enregistrer/ }).count()).toBe(0);
-      expect((await sheet()).assessment.locked).not.toBeNull();
-      await h.expectAccessible(staff, 'web-marks-locked');
 
       await menu.getByRole('link', { name: 'Jurys' }).click();
       await staff.getByRole('heading', { level: 1, name: 'Jurys' }).waitFor();
