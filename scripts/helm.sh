@@ -93,7 +93,9 @@ check() {
   install
   local start=$SECONDS out=$ROOT/.tmp/helm
   rm -rf "$out" && mkdir -p "$out"
-  echo "== node --test deploy/ (the Containerfile and the chart's rendering)"
+  echo "== tsc -p deploy/tsconfig.json (the deploy/ tests are outside the root project)"
+  "$ROOT/node_modules/.bin/tsc" -p deploy/tsconfig.json --noEmit
+  echo "== node --test deploy/ (the Containerfile, the read-only root, the chart's rendering)"
   HELM=$HELM "$NODE" --test 'deploy/**/*.test.ts'
   echo "== helm lint"
   for version in "${KUBE_VERSIONS[@]}"; do
