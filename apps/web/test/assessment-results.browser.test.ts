@@ -25,7 +25,7 @@ import { startWebHarness, type WebHarness } from './harness.ts';
  * Bruno's year two jury points (25 refused first) that take it to a pass,
  * deliberate and publish (each asked once more). Alice, on a phone, sees
  * her published result (Admis, the tree explained) and downloads her
- * transcript as a PDF. Axe on each state.
+ * transcript as a PDF, in French then in English. Axe on each state.
  */
 const PATHS = { algo: 'TEST-COC>TEST-COC-L1>TEST-COC-UE>TEST-COC-ALGO' };
 const FORMATION = 'TEST-COC — Licence de test des notes';
@@ -344,6 +344,19 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       expect((await readFile((await download.path())!)).subarray(0, 4).toString('latin1')).toBe('%PDF');
       await mine.getByRole('button', { name: 'Télécharger mon attestation de réussite (PDF)' }).waitFor();
       await h.expectAccessible(phone, 'web-my-results-downloaded');
+
+      // In English: the same page, the transcript asked for in English.
+      await phone.getByRole('combobox', { name: 'Langue' }).click();
+      await phone.getByRole('option', { name: 'English' }).click();
+      await phone.getByRole('heading', { level: 1, name: 'My results' }).waitFor();
+      expect(await mine.getByTestId('my-decision').textContent()).toBe('Passed');
+      await mine.getByRole('heading', { level: 2, name: 'Marks test bachelor, year 1, session 1' }).waitFor();
+      const [english] = await Promise.all([
+        phone.waitForResponse((answer) => answer.url().includes('/transcript?lang=en')),
+        mine.getByRole('button', { name: 'Download my transcript (PDF)' }).click(),
+      ]);
+      expect([english.status(), english.headers()['content-type']]).toEqual([200, expect.stringContaining('application/pdf')]);
+      await h.expectAccessible(phone, 'web-my-results-en');
     } finally {
       await teacherContext?.close();
       await staffContext?.close();
