@@ -125,7 +125,9 @@ describe('the chart', () => {
       ['cpu', 'pegase_http_requests_per_second'],
     );
     assert.equal(hpa.spec.metrics[1].pods.target.averageValue, '40');
-    assert.deepEqual(routes(objects), { '/': 'pegase-all' });
+    assert.deepEqual(routes(objects), { '/metrics': 'pegase-closed', '/health': 'pegase-closed', '/': 'pegase-all' });
+    const closed = named(objects, 'Service', 'pegase-closed');
+    assert.equal(closed.spec.selector, undefined, 'no pod behind the closed paths');
     const settings = config(objects);
     assert.equal(settings['PEGASE_PUBLIC_URL'], 'https://scolarite.univ.example');
     assert.equal(settings['PEGASE_TRUST_PROXY'], 'true');
