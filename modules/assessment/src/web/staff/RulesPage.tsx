@@ -113,7 +113,14 @@ export default function RulesPage() {
       )}
       {formation && rules.isPending && <Typography role="status">{t('loading')}</Typography>}
       {rules.data && (
-        <TableContainer component={Paper} variant="outlined">
+        <TableContainer
+          component={Paper}
+          variant="outlined"
+          // A wide table scrolls sideways: the keyboard reaches it too.
+          tabIndex={0}
+          role="region"
+          aria-label={t('rules.caption', { formation: formation?.code ?? '' })}
+        >
           <Table size="small">
             <caption>{t('rules.caption', { formation: formation?.code ?? '' })}</caption>
             <TableHead>
@@ -127,7 +134,7 @@ export default function RulesPage() {
                 <TableCell scope="col">{t('rules.abjPolicy')}</TableCell>
                 <TableCell scope="col">{t('rules.session2')}</TableCell>
                 <TableCell scope="col">{t('rules.source')}</TableCell>
-                <TableCell scope="col">{t('rules.actions')}</TableCell>
+                {frozen === null && <TableCell scope="col">{t('rules.actions')}</TableCell>}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -137,7 +144,7 @@ export default function RulesPage() {
                 const name = nameOf(item);
                 return (
                   <TableRow key={item.path} data-testid="rule-row" data-path={item.path}>
-                    <TableCell component="th" scope="row" sx={{ pl: 1 + item.depth * 2, overflowWrap: 'anywhere' }}>
+                    <TableCell component="th" scope="row" sx={{ pl: 1 + item.depth * 2, minWidth: 220, overflowWrap: 'break-word' }}>
                       {name}
                       <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
                         {t(`type.${item.object.type}`, { defaultValue: item.object.type })}
@@ -153,8 +160,8 @@ export default function RulesPage() {
                     <TableCell>
                       <Chip size="small" variant="outlined" label={t(`rules.sources.${rule.source}`)} />
                     </TableCell>
-                    <TableCell>
-                      {frozen === null && (
+                    {frozen === null && (
+                      <TableCell>
                         <Button
                           size="small"
                           variant="outlined"
@@ -166,8 +173,8 @@ export default function RulesPage() {
                         >
                           {t('rules.edit')}
                         </Button>
-                      )}
-                    </TableCell>
+                      </TableCell>
+                    )}
                   </TableRow>
                 );
               })}
