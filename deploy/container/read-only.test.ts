@@ -7,27 +7,40 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitUntilReady } from '../../apps/server/test/run-pegase.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const canIsolate = process.getuid?.() === 0 && spawnSync('unshare', ['--version']).status === 0;
 
-// Run inside the namespace: $0 is node, $1 the repository.
+// Run inside the namespace: $0 is node (relative when it is in the
+// repository), $1 the repository, $2 the port. The repository is mounted
+// read-only at /tmp/app, found through the working directory, so that it stays
+// reachable even when it lies under the /tmp the tmpfs hides (a CI clone may).
 const script = `
 set -e
-mount -t tmpfs -o size=256m tmpfs /tmp
-mount -o remount,bind,ro /
-if touch "$1/.read-only-probe" 2>/dev/null; then echo "the root filesystem is still writable" >&2; exit 3; fi
 cd "$1"
-"$0" apps/server/bin/pegase.js migrate
-PEGASE_MIGRATE_ON_START=false exec "$0" apps/server/bin/pegase.js serve --port "$2"
+mount -t tmpfs -o size=256m tmpfs /tmp
+mkdir /tmp/app
+mount --no-canonicalize --bind . /tmp/app
+mount -o remount,bind,ro /tmp/app
+mount -o remount,bind,ro /
+cd /tmp/app
+for probe in /tmp/app/.read-only-probe /etc/.read-only-probe; do
+  if touch "$probe" 2>/dev/null; then echo "$probe is writable" >&2; exit 3; fi
+done
+node=$0
+case $node in /*) ;; *) node=/tmp/app/$node ;; esac
+"$node" apps/server/bin/pegase.js migrate
+PEGASE_MIGRATE_ON_START=false exec "$node" apps/server/bin/pegase.js serve --port "$2"
 `;
+const node = path.relative(root, process.execPath).startsWith('..') ? process.execPath : path.relative(root, process.execPath);
 
 describe('the server on a read-only root filesystem', { skip: canIsolate ? false : 'needs root and unshare(1)' }, () => {
   it('migrates, serves and stops with only /tmp writable', async () => {
     const port = await freePort();
-    const child = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, process.execPath, root, String(port)], {
+    const child = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, node, root, String(port)], {
       env: { ...process.env, DATABASE_URL: '', PEGASE_DATA_DIR: '/tmp/pegase-data', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     });
     let output = '';
