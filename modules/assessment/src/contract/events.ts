@@ -73,7 +73,19 @@ export const assessmentEvents = {
     'The MCC of a formation for a period were frozen (adopted by staff, or the period archived by the curriculum): its rules and assessments no longer change.',
     RulesFreeze,
   ),
-  rulesUnfrozen: defineEvent('assessment.rules.unfrozen', 'An administrator unfroze the adopted MCC of a formation for a period, giving a reason.', Type.Object({ ...RulesFreeze.properties, reason: Type.String() })),
-  rulesCopied: defineEvent('assessment.rules.copied', 'The curriculum copied a period’s offer: its MCC (rules and assessments) were copied to the new period, as drafts.', RulesCopied),
-  assessmentChanged: defineEvent('assessment.assessment.changed', 'The coefficient of an assessment (épreuve) changed (spreadsheet import of the MCC).', Assessment),
+  rulesUnfrozen: defineEvent(
+    'assessment.rules.unfrozen',
+    'An administrator unfroze the adopted MCC of a formation for a period, giving a reason.',
+    Type.Object({ ...RulesFreeze.properties, reason: Type.String() }),
+  ),
+  rulesCopied: defineEvent(
+    'assessment.rules.copied',
+    'The curriculum copied a period’s offer: its MCC (rules and assessments) were copied to the new period, as drafts.',
+    RulesCopied,
+  ),
+  assessmentChanged: defineEvent(
+    'assessment.assessment.changed',
+    'The coefficient of an assessment (épreuve) changed (spreadsheet import of the MCC).',
+    Assessment,
+  ),
 } as const;
