@@ -146,6 +146,13 @@ export const configVariables = {
     integer(0, 600_000),
     'How long SIGTERM waits for in-flight requests before closing anyway.',
   ),
+  shutdownDelayMs: variable(
+    'PEGASE_SHUTDOWN_DELAY_MS',
+    'an integer between 0 and 60000 (milliseconds)',
+    '2000',
+    integer(0, 60_000),
+    'On SIGTERM, how long /health/ready answers 503 while requests are still served, so that a load balancer takes the replica out first.',
+  ),
   trustProxy: variable('PEGASE_TRUST_PROXY', 'true or false', 'false', boolean, 'Trust X-Forwarded-* headers (set behind an ingress or reverse proxy).'),
   oidcIssuer: variable(
     'PEGASE_OIDC_ISSUER',

@@ -17,6 +17,8 @@ import { embeddedProviderPlugin, type EmbeddedProviderOptions } from '../idp/idp
 export interface Readiness {
   /** Resolves when the process can serve; rejects with the reason otherwise. */
   check(): Promise<void>;
+  /** True once the process is shutting down (it still answers, but wants no more traffic). */
+  stopping?: () => boolean;
 }
 
 export interface HttpAppOptions {
@@ -53,8 +55,10 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   const applicationPage = options.webApp === undefined ? undefined : await installWebApp(app, options.webApp);
   installErrorHandling(app, applicationPage);
 
-  // While draining, answers close their keep-alive connection, so that the
-  // server can finish closing once the requests in flight are answered.
+  // While draining (and from SIGTERM on, while the load balancer takes the
+  // process out), answers close their keep-alive connection: the client's
+  // next request opens a new connection, which the balancer sends elsewhere,
+  // and the server can finish closing once the requests in flight are answered.
   let draining = false;
   app.addHook('preClose', async () => {
     draining = true;
@@ -65,7 +69,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
-    if (draining) reply.header('connection', 'close');
+    if (draining || options.readiness.stopping?.() === true) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {
     options.metrics.httpDuration.observe(

@@ -54,6 +54,12 @@ export interface Runtime {
   /** The issuer whose tokens the API accepts. */
   issuer: string;
   verifier: TokenVerifier;
+  /**
+   * The first step of a shutdown: /health/ready answers 503 and answers close
+   * their keep-alive connection, while requests are still served. Call it,
+   * give the load balancer time to notice, then close().
+   */
+  stopAcceptingTraffic(): void;
   /** Stops accepting, finishes in-flight requests and deliveries, closes the database. */
   close(): Promise<void>;
 }
@@ -132,11 +138,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger.info({ modules: modules.map((m) => m.name) }, 'sandbox data loaded');
     }
 
+    const ready = readiness(database, migrations, () => keys.ensureKey());
     const app = await buildHttpApp({
       logger,
       metrics: createMetrics(),
       modules: modules.map((module) => ({ module, context: contexts.get(module.name)! })),
-      readiness: readiness(database, migrations, () => keys.ensureKey()),
+      readiness: ready,
       verifier,
       webApp: options.webApp,
       identityProvider:
@@ -163,6 +170,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       keys,
       issuer: verifier.issuer,
       verifier,
+      stopAcceptingTraffic() {
+        ready.stop();
+      },
       close() {
         closing ??= (async () => {
           await app.close();
@@ -269,8 +279,14 @@ function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatche
 
 function readiness(database: DatabaseHandle, migrations: Migration[], whenMigrated: () => Promise<void>) {
   let migrated = false;
+  let stopping = false;
   return {
+    stop() {
+      stopping = true;
+    },
+    stopping: () => stopping,
     async check() {
+      if (stopping) throw new Error('Shutting down: this replica finishes its requests and takes no new ones.');
       try {
         await database.ping();
       } catch (error) {

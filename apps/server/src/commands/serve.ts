@@ -6,7 +6,9 @@ export const serveCommand: Command = {
   usage: `pegase serve [--modules a,b] [--sandbox] [--port N]
 
 Serves the Pégase API over HTTP until SIGTERM or SIGINT, then drains in-flight
-requests and exits 0.
+requests and exits 0. On SIGTERM /health/ready answers 503 at once and requests
+are still served for PEGASE_SHUTDOWN_DELAY_MS, so that a load balancer takes
+the replica out before it refuses connections.
 
 Options:
   --modules a,b   serve only these modules (default: all)
@@ -30,7 +32,7 @@ start unless PEGASE_MIGRATE_ON_START=false.`,
     // The web application, when it was built (npm run build:web): served at /.
     const webApp = new URL('../../../web/dist/', import.meta.url);
     const runtime = await createRuntime({ config, modules, sandbox, version, sandboxExtras: loadSandboxIdentities, webApp });
-    closeOnSignals(runtime.close, runtime.logger, config.shutdownTimeoutMs);
+    closeOnSignals(runtime, runtime.logger, { timeoutMs: config.shutdownTimeoutMs, delayMs: config.shutdownDelayMs });
     const address = await runtime.app.listen({ port: config.port, host: config.host });
     runtime.logger.info({ address, modules: modules.map((m) => m.name), sandbox }, 'ready');
     if (sandbox) process.stderr.write(sandboxBanner(config.publicUrl ?? `http://localhost:${config.port}`));
