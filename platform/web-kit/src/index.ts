@@ -5,6 +5,8 @@
  */
 export { api, dataOf, ProblemError, type Problem, type components, type paths } from './api/client.ts';
 export { ProblemAlert } from './api/ProblemAlert.tsx';
+export { ModuleProblem } from './api/ModuleProblem.tsx';
+export { problemSlugOf } from './api/problem.ts';
 export { AuthGate, isStaff, login, logout, useSession, userManager, CALLBACK_PATH, type Role, type Session } from './auth/session.tsx';
 export {
   default as i18n,
@@ -28,3 +30,6 @@ export { PageHeading } from './layout/PageHeading.tsx';
 export { FigureCard } from './layout/FigureCard.tsx';
 export { defineWebModule, mayUse, type WebModule, type WebPage, type WebNavEntry, type WebHomeCard, type LazyComponent } from './module/web-module.ts';
 export { DetailList, type Detail } from './layout/DetailList.tsx';
+export { StatusNotice } from './layout/StatusNotice.tsx';
+export { academicYears, validatedFormations, LOOKUP_STALE_MS, OFFER, type AcademicYear, type OfferFormation } from './offer/offer-lookups.ts';
+export { FormationPicker, useFormationChoice, type FormationFields } from './offer/FormationPicker.tsx';

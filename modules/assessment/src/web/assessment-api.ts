@@ -18,7 +18,6 @@ export type MarkHistory = Json<'/api/assessment/v1/assessments/{id}/marks/{enrol
 export type Jury = paths['/api/assessment/v1/juries/{id}']['get']['responses'][200]['content']['application/json'];
 export type JuryResult = paths['/api/assessment/v1/juries/{id}/results']['get']['responses'][200]['content']['application/json'][number];
 export type MyResult = paths['/api/assessment/v1/me/results']['get']['responses'][200]['content']['application/json'][number];
-export type Formation = paths['/api/curriculum/v1/objects']['get']['responses'][200]['content']['application/json']['items'][number];
 export type Period = paths['/api/referential/v1/periods/{id}']['get']['responses'][200]['content']['application/json'];
 export type OfferTree = paths['/api/curriculum/v1/objects/{id}/tree']['get']['responses'][200]['content']['application/json'];
 
@@ -28,8 +27,8 @@ export type ResultNode = Omit<JuryResult['root'], 'children'> & { children: Resu
 /** Every key of this module's queries starts with it: one invalidation refreshes a page after a change. */
 export const ASSESSMENT = 'assessment';
 
-/** Keeps what rarely changes (periods, formations, trees) for the session's navigation. */
-export const LOOKUP_STALE_MS = 300_000;
+/** Keeps what rarely changes (periods, formations, trees) for the session's navigation: the web kit's delay. */
+export { LOOKUP_STALE_MS } from '@pegase/web-kit';
 
 export const keys = {
   assessments: (periodId: string, path: string) => [ASSESSMENT, 'assessments', periodId, path] as const,
@@ -41,28 +40,6 @@ export const keys = {
   tree: (formationId: string) => [ASSESSMENT, 'tree', formationId] as const,
   mine: [ASSESSMENT, 'my-results'] as const,
 };
-
-/** The academic years, most recent first. */
-export async function academicYears(): Promise<Period[]> {
-  const page = await api.GET('/api/referential/v1/periods', { params: { query: { type: 'academic-year', limit: 100, sort: '-code' } } }).then(dataOf);
-  return page.items;
-}
-
-/** The validated formations of a period, by code (every page). */
-export async function validatedFormations(periodId: string): Promise<Formation[]> {
-  const formations: Formation[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api
-      .GET('/api/curriculum/v1/objects', {
-        params: { query: { periodId, type: 'formation', status: 'validated', limit: 200, sort: 'code', ...(cursor ? { cursor } : {}) } },
-      })
-      .then(dataOf);
-    formations.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return formations;
-}
 
 /** A formation and everything below it: its objects once, its paths in reading order. */
 export function offerTree(id: string): Promise<OfferTree> {

@@ -18,8 +18,8 @@ export type OfferTree = paths['/api/curriculum/v1/objects/{id}/tree']['get']['re
 /** Every key of this module's queries starts with it: one invalidation refreshes a page after a change. */
 export const REGISTRATION = 'registration';
 
-/** Keeps what rarely changes (periods, learners, formations) for the session's navigation. */
-export const LOOKUP_STALE_MS = 300_000;
+/** Keeps what rarely changes (periods, learners, formations) for the session's navigation: the web kit's delay. */
+export { LOOKUP_STALE_MS } from '@pegase/web-kit';
 
 /**
  * Who chooses: the student for themselves (`/me/…`, within their
@@ -87,28 +87,6 @@ export function getPeriod(id: string) {
 
 export function getLearner(id: string) {
   return api.GET('/api/enrolment/v1/learners/{id}', { params: { path: { id } } }).then(dataOf);
-}
-
-/** The academic years, most recent first. */
-export async function academicYears(): Promise<Period[]> {
-  const page = await api.GET('/api/referential/v1/periods', { params: { query: { type: 'academic-year', limit: 100, sort: '-code' } } }).then(dataOf);
-  return page.items;
-}
-
-/** The validated formations of a period, by code (every page). */
-export async function validatedFormations(periodId: string): Promise<Formation[]> {
-  const formations: Formation[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api
-      .GET('/api/curriculum/v1/objects', {
-        params: { query: { periodId, type: 'formation', status: 'validated', limit: 200, sort: 'code', ...(cursor ? { cursor } : {}) } },
-      })
-      .then(dataOf);
-    formations.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return formations;
 }
 
 /** Exempts the learner from an entry of their cursus (the reason kept with it). */

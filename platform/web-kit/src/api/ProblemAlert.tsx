@@ -1,11 +1,11 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from './client.ts';
+import { problemSlugOf } from './problem.ts';
 
 /** The slug of a problem's type (`urn:pegase:problem:<slug>`), which says what went wrong for a program. */
 export function problemSlug(error: ProblemError): string | undefined {
-  const type = error.problem.type ?? '';
-  return type.startsWith('urn:pegase:problem:') ? type.slice('urn:pegase:problem:'.length) : undefined;
+  return problemSlugOf(error.problem);
 }
 
 /**

@@ -33,6 +33,23 @@ export const commonEn: CommonResources = {
     myTeaching: 'My teaching',
     myMarks: 'Marks entry',
   },
+  picker: {
+    period: 'Academic year',
+    formation: 'Programme',
+    chooseFormation: 'Choose a programme',
+    formationOf: '{{code}} — {{label}}',
+    noPeriod: 'No academic year is defined.',
+    noFormation: 'No validated programme for this year.',
+  },
+  objectType: {
+    formation: 'Programme',
+    year: 'Year',
+    semester: 'Semester',
+    ue: 'Teaching unit',
+    ec: 'Course',
+    grouping: 'Choice group',
+    track: 'Track',
+  },
   table: {
     search: 'Search',
     columns: 'Columns',

@@ -32,6 +32,25 @@ export const commonFr = {
     myTeaching: 'Mes enseignements',
     myMarks: 'Saisie des notes',
   },
+  /** The year and formation a staff page works on (`FormationPicker`). */
+  picker: {
+    period: 'Année universitaire',
+    formation: 'Formation',
+    chooseFormation: 'Choisissez une formation',
+    formationOf: '{{code}} — {{label}}',
+    noPeriod: 'Aucune année universitaire n’est définie.',
+    noFormation: 'Aucune formation validée pour cette année.',
+  },
+  /** The types of the offer's objects, as every module names them. */
+  objectType: {
+    formation: 'Formation',
+    year: 'Année',
+    semester: 'Semestre',
+    ue: 'UE',
+    ec: 'EC',
+    grouping: 'Groupe de choix',
+    track: 'Parcours',
+  },
   table: {
     search: 'Rechercher',
     columns: 'Colonnes',

@@ -1,9 +1,8 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { Box, Button, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { ProblemError } from '@pegase/web-kit';
+import { ProblemError, problemSlugOf } from '@pegase/web-kit';
 import { AssessmentProblem } from './AssessmentProblem.tsx';
-import { problemSlugOf } from './problems.ts';
 
 /** Hidden from sight and from the tab order: the file field behind the import button, which opens it. */
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;

@@ -63,7 +63,7 @@ function ResultItem({ node, labels, onPoints }: { node: ResultNode; labels: Path
           {label ? t('tree.named', { code: node.code, label: labelIn(i18n.language, label) }) : node.code}
         </Typography>
         <Typography component="span" variant="body2" color="text.secondary">
-          {t(`type.${node.type}`, { defaultValue: node.type })}
+          {t(`objectType.${node.type}`, { ns: 'translation', defaultValue: node.type })}
         </Typography>
         <Typography component="span" data-testid="node-mark">
           {node.mark === null ? t('tree.noMark') : t('tree.mark', { mark: formatMark(node.mark, i18n.language) })}

@@ -5,15 +5,6 @@ export const assessmentEn: AssessmentTexts = {
   nav: { markSheets: 'Mark entry', rules: 'Assessment rules', juries: 'Juries', myResults: 'My results' },
   loading: 'Loading…',
   session: 'Session {{session}}',
-  type: {
-    formation: 'Programme',
-    year: 'Year',
-    semester: 'Semester',
-    ue: 'Unit',
-    ec: 'Course',
-    grouping: 'Choice group',
-    track: 'Track',
-  },
   decision: {
     ADM: 'Passed',
     CMP: 'Passed by compensation',
@@ -25,12 +16,6 @@ export const assessmentEn: AssessmentTexts = {
   },
   honours: { TB: 'Highest honours', B: 'High honours', AB: 'Honours', P: 'Pass' },
   picker: {
-    period: 'Academic year',
-    formation: 'Programme',
-    chooseFormation: 'Choose a programme',
-    formationOf: '{{code}} — {{label}}',
-    noPeriod: 'No academic year is defined.',
-    noFormation: 'No validated programme for this year.',
     elementField: 'Assessed element',
     chooseElement: 'Choose an element',
     element: '{{code}} — {{label}}',

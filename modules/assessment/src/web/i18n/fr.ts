@@ -3,15 +3,6 @@ export const assessmentFr = {
   nav: { markSheets: 'Saisie des notes', rules: 'Modalités de contrôle', juries: 'Jurys', myResults: 'Mes résultats' },
   loading: 'Chargement…',
   session: 'Session {{session}}',
-  type: {
-    formation: 'Formation',
-    year: 'Année',
-    semester: 'Semestre',
-    ue: 'UE',
-    ec: 'EC',
-    grouping: 'Groupe de choix',
-    track: 'Parcours',
-  },
   decision: {
     ADM: 'Admis',
     CMP: 'Admis par compensation',
@@ -23,12 +14,6 @@ export const assessmentFr = {
   },
   honours: { TB: 'Mention très bien', B: 'Mention bien', AB: 'Mention assez bien', P: 'Mention passable' },
   picker: {
-    period: 'Année universitaire',
-    formation: 'Formation',
-    chooseFormation: 'Choisissez une formation',
-    formationOf: '{{code}} — {{label}}',
-    noPeriod: 'Aucune année universitaire n’est définie.',
-    noFormation: 'Aucune formation validée pour cette année.',
     elementField: 'Élément évalué',
     chooseElement: 'Choisissez un élément',
     element: '{{code}} — {{label}}',

@@ -1,11 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { FormErrorSummary, fieldErrorsOf, ProblemError, type FormFieldError } from '@pegase/web-kit';
+import { fieldErrorsOf, FormErrorSummary, type FormFieldError, ProblemError, problemSlugOf } from '@pegase/web-kit';
 import { createAssessment, type Assessment } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { parseDecimal } from '../common/decimals.ts';
-import { problemSlugOf } from '../common/problems.ts';
 
 type Field = 'session' | 'code' | 'label' | 'coefficient';
 const CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;

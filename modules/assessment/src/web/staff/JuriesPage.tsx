@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, List, ListItem, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, PageHeading, ProblemError } from '@pegase/web-kit';
+import { formatDateTime, PageHeading, ProblemError, problemSlugOf } from '@pegase/web-kit';
 import { createJury, keys, listJuries, type Jury } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { FormationPicker, useFormationChoice, type FormationChoice } from '../common/FormationPicker.tsx';
-import { problemSlugOf } from '../common/problems.ts';
 import { JuryPanel } from './JuryPanel.tsx';
 
 /** The juries of the formation (session 1, then 2) and the form that opens one. */

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
+import { Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DataTable, formatDateTime, type Column } from '@pegase/web-kit';
+import { type Column, DataTable, formatDateTime, StatusNotice } from '@pegase/web-kit';
 import { ASSESSMENT, deliberate, getJury, juryResults, keys, publish, type Jury, type JuryResult } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { learnerName } from '../common/learners.ts';
@@ -160,13 +160,7 @@ export function JuryPanel({ juryId }: { juryId: string }) {
             </Button>
           )}
         </Stack>
-        <Box role="status" aria-live="polite" data-testid="jury-notice">
-          {notice && (
-            <Alert severity="success" role="none" sx={{ mb: 2 }}>
-              {notice}
-            </Alert>
-          )}
-        </Box>
+        <StatusNotice notice={notice} testId="jury-notice" />
         {failure !== null && <AssessmentProblem error={failure} />}
         <DataTable
           id={JURY_TABLE}

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
+import { StatusNotice } from '@pegase/web-kit';
 import { ASSESSMENT, juryResults, LOOKUP_STALE_MS, putJuryPoints, treeLabels, type Jury, type JuryResult, type ResultNode } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { learnerName } from '../common/learners.ts';
@@ -119,13 +120,7 @@ export function LearnerResultDialog({
             rank: result.rank ?? '—',
           })}
         </Typography>
-        <Box role="status" aria-live="polite" data-testid="points-notice">
-          {notice && (
-            <Alert severity="success" role="none" sx={{ mb: 2 }}>
-              {notice}
-            </Alert>
-          )}
-        </Box>
+        <StatusNotice notice={notice} testId="points-notice" />
         {failure !== null && <AssessmentProblem error={failure} />}
         {node && <PointsForm key={node.path} node={node} busy={busy} onSubmit={(points) => void give(points)} onCancel={() => setNode(null)} />}
         <ResultTree root={result.root as ResultNode} labels={labels.data} label={t('learner.treeLabel', { name })} {...(open ? { onPoints: setNode } : {})} />

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Alert,
-  Box,
   Button,
   Card,
   CardContent,
@@ -17,13 +16,12 @@ import {
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { download, formatDateTime, isStaff, ProblemError, toCsv, useSession } from '@pegase/web-kit';
+import { download, formatDateTime, isStaff, ProblemError, problemSlugOf, StatusNotice, toCsv, useSession } from '@pegase/web-kit';
 import { ASSESSMENT, getSheet, keys, putMarks, setLock, type Sheet, type SheetLine } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { pendingBatch, rowAfter, rowErrorsOf, type RowError } from '../common/grid.ts';
 import { learnerName } from '../common/learners.ts';
 import { formatMark, markToSend, parseMarkInput, sameMark } from '../common/marks.ts';
-import { problemSlugOf } from '../common/problems.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
 import { SheetImport } from './SheetImport.tsx';
 
@@ -237,13 +235,7 @@ export function MarkGrid({ assessmentId }: { assessmentId: string }) {
             void client.invalidateQueries({ queryKey: [ASSESSMENT, 'history', assessmentId] });
           }}
         />
-        <Box role="status" aria-live="polite" data-testid="sheet-notice">
-          {notice && (
-            <Alert severity="info" role="none" sx={{ mb: 2 }}>
-              {notice}
-            </Alert>
-          )}
-        </Box>
+        <StatusNotice notice={notice} testId="sheet-notice" severity="info" />
         {failure !== null && <AssessmentProblem error={failure} />}
         {lines.length === 0 ? (
           <Alert severity="info">{t('grid.empty')}</Alert>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography, Paper } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, labelIn, PageHeading } from '@pegase/web-kit';
+import { formatDateTime, labelIn, PageHeading, StatusNotice } from '@pegase/web-kit';
 import { exportRules, freezeRules, getRule, importRules, keys, type Rule } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 import { FileExchange } from '../common/FileExchange.tsx';
@@ -68,13 +68,7 @@ export default function RulesPage() {
       <PageHeading>{t('rules.title')}</PageHeading>
       <Typography sx={{ mb: 2 }}>{t('rules.intro')}</Typography>
       <FormationPicker choice={choice} idPrefix="rules" />
-      <Box role="status" aria-live="polite" data-testid="rules-notice">
-        {notice && (
-          <Alert severity="success" role="none" sx={{ mb: 2 }}>
-            {notice}
-          </Alert>
-        )}
-      </Box>
+      <StatusNotice notice={notice} testId="rules-notice" />
       {failure !== null && <AssessmentProblem error={failure} />}
       {rules.error && <AssessmentProblem error={rules.error} />}
       {rules.data && period && formation && (
@@ -147,7 +141,7 @@ export default function RulesPage() {
                     <TableCell component="th" scope="row" sx={{ pl: 1 + item.depth * 2, minWidth: 220, overflowWrap: 'break-word' }}>
                       {name}
                       <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
-                        {t(`type.${item.object.type}`, { defaultValue: item.object.type })}
+                        {t(`objectType.${item.object.type}`, { ns: 'translation', defaultValue: item.object.type })}
                       </Typography>
                     </TableCell>
                     <TableCell>{formatMark(rule.coefficient, i18n.language)}</TableCell>

@@ -26,7 +26,7 @@ function EntryItem({ node, cursus, chooser, depth, actions }: ItemProps) {
   const grouping = cursus.groupings.find((candidate) => candidate.path === entry.path);
   const details = [
     entry.code,
-    t(`type.${entry.type}`, { defaultValue: entry.type }),
+    t(`objectType.${entry.type}`, { ns: 'translation', defaultValue: entry.type }),
     ...(entry.ects === null ? [] : [t('ects', { value: formatNumber(entry.ects, i18n.language) })]),
     t(`kind.${entry.kind}`),
     ...(entry.kind === 'chosen' && entry.chosenBy !== null ? [t(`chosenBy.${chooser}.${entry.chosenBy}`)] : []),

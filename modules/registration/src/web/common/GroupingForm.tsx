@@ -15,11 +15,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, ProblemError } from '@pegase/web-kit';
+import { formatNumber, ProblemError, problemSlugOf } from '@pegase/web-kit';
 import { putChoices, type ChoiceOption, type Chooser, type Cursus, type CursusGrouping } from '../registration-api.ts';
 import { choiceFieldErrors, chosenEntries, countFits, domId, isSingleChoice, mayTick, ruleOf, seatsOf } from './choices.ts';
 import { courseName, EntryStatusChip } from './EntryStatus.tsx';
-import { problemSlugOf } from './problems.ts';
 import { RegistrationProblem } from './RegistrationProblem.tsx';
 
 interface GroupingFormProps {

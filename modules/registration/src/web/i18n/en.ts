@@ -10,15 +10,6 @@ export const registrationEn: RegistrationTexts = {
     self: { learner: 'chosen by you', staff: 'chosen by the registrar’s office' },
     staff: { learner: 'chosen by the student', staff: 'chosen by the registrar’s office' },
   },
-  type: {
-    formation: 'Programme',
-    year: 'Year',
-    semester: 'Semester',
-    ue: 'Teaching unit',
-    ec: 'Course',
-    grouping: 'Choice group',
-    track: 'Track',
-  },
   ects: '{{value}} ECTS',
   rule: {
     exactly_one: 'Choose exactly {{count}} course.',
@@ -155,12 +146,6 @@ export const registrationEn: RegistrationTexts = {
     order: 'It must close after it opens.',
   },
   picker: {
-    period: 'Academic year',
-    formation: 'Programme',
-    chooseFormation: 'Choose a programme',
-    noFormation: 'No validated programme for this year.',
-    noPeriod: 'No academic year is defined.',
-    formationOf: '{{code}} — {{label}}',
     course: 'Course',
     chooseCourse: 'Choose a course',
     noCourse: 'This programme holds no teaching unit nor course.',

@@ -8,15 +8,6 @@ export const registrationFr = {
     self: { learner: 'choisi par vous', staff: 'choisi par la scolarité' },
     staff: { learner: 'choisi par l’étudiant', staff: 'choisi par la scolarité' },
   },
-  type: {
-    formation: 'Formation',
-    year: 'Année',
-    semester: 'Semestre',
-    ue: 'UE',
-    ec: 'EC',
-    grouping: 'Groupe de choix',
-    track: 'Parcours',
-  },
   ects: '{{value}} ECTS',
   rule: {
     exactly_one: 'Choisissez exactement {{count}} enseignement.',
@@ -156,12 +147,6 @@ export const registrationFr = {
     order: 'La fermeture doit suivre l’ouverture.',
   },
   picker: {
-    period: 'Année universitaire',
-    formation: 'Formation',
-    chooseFormation: 'Choisissez une formation',
-    noFormation: 'Aucune formation validée pour cette année.',
-    noPeriod: 'Aucune année universitaire n’est définie.',
-    formationOf: '{{code}} — {{label}}',
     course: 'Enseignement',
     chooseCourse: 'Choisissez un enseignement',
     noCourse: 'Cette formation ne comporte aucune UE ni aucun EC.',

@@ -1,11 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { FormErrorSummary, ProblemError, type FormFieldError } from '@pegase/web-kit';
+import { FormErrorSummary, type FormFieldError, ProblemError, problemSlugOf, StatusNotice } from '@pegase/web-kit';
 import { domId } from '../common/choices.ts';
 import { apiFieldErrors, fieldMessage } from '../common/field-messages.ts';
 import { ARRANGEMENT_CODE } from '../common/marks.ts';
-import { problemSlugOf } from '../common/problems.ts';
 import { RegistrationProblem } from '../common/RegistrationProblem.tsx';
 import { putArrangements, type Arrangement, type Cursus } from '../registration-api.ts';
 
@@ -222,13 +221,7 @@ export function ArrangementsSection({ cursus, onSaved }: { cursus: Cursus; onSav
             {saving ? t('entry.saving') : t('arrangements.save')}
           </Button>
         </Stack>
-        <Box role="status" aria-live="polite" sx={{ mt: 2 }} data-testid="arrangements-notice">
-          {notice && (
-            <Alert severity="success" role="none">
-              {notice}
-            </Alert>
-          )}
-        </Box>
+        <StatusNotice notice={notice} testId="arrangements-notice" sx={{ mt: 2 }} />
       </Box>
     </Box>
   );

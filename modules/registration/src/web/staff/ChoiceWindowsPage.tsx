@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FormErrorSummary, labelIn, PageHeading, ProblemError, type FormFieldError } from '@pegase/web-kit';
+import { FormErrorSummary, type FormFieldError, labelIn, PageHeading, ProblemError, problemSlugOf, StatusNotice } from '@pegase/web-kit';
 import { windowState } from '../common/choices.ts';
 import { FormationPicker, useFormationChoice } from '../common/FormationPicker.tsx';
 import { formatWhen, fromLocalInput, toLocalInput } from '../common/dates.ts';
-import { problemSlugOf } from '../common/problems.ts';
 import { RegistrationProblem } from '../common/RegistrationProblem.tsx';
 import { cursusKeys, getChoiceWindow, putChoiceWindow, REGISTRATION, type ChoiceWindow, type Formation } from '../registration-api.ts';
 
@@ -89,13 +88,7 @@ function WindowForm({ formation, current }: { formation: Formation; current: Cho
       <Button type="submit" variant="contained">
         {t('windows.save')}
       </Button>
-      <Box role="status" aria-live="polite" sx={{ mt: 2 }} data-testid="window-notice">
-        {notice && (
-          <Alert severity="success" role="none">
-            {notice}
-          </Alert>
-        )}
-      </Box>
+      <StatusNotice notice={notice} testId="window-notice" sx={{ mt: 2 }} />
     </Box>
   );
 }

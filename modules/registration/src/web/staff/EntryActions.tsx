@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { FormErrorSummary, type FormFieldError } from '@pegase/web-kit';
+import { FormErrorSummary, type FormFieldError, StatusNotice } from '@pegase/web-kit';
 import { domId } from '../common/choices.ts';
 import type { EntryActions } from '../common/CursusTree.tsx';
 import { courseName } from '../common/EntryStatus.tsx';
@@ -334,13 +334,7 @@ export function useEntryActions(cursus: Cursus, onSaved: (cursus: Cursus) => voi
     notice: (
       <>
         <Box ref={noticeRef} tabIndex={-1} sx={{ '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '3px solid #f5a623' } }}>
-          <Box role="status" aria-live="polite" data-testid="entry-notice">
-            {notice && (
-              <Alert severity="success" role="none" sx={{ mb: 2 }}>
-                {notice}
-              </Alert>
-            )}
-          </Box>
+          <StatusNotice notice={notice} testId="entry-notice" />
         </Box>
         {props && open?.action === 'exempt' && <ExemptionDialog {...props} />}
         {props && open?.action === 'credit' && <CreditDialog {...props} />}

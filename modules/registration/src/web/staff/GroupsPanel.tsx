@@ -18,10 +18,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { FormErrorSummary, formatNumber, ProblemError, type FormFieldError } from '@pegase/web-kit';
+import { formatNumber, FormErrorSummary, type FormFieldError, ProblemError, problemSlugOf, StatusNotice } from '@pegase/web-kit';
 import { apiFieldErrors, fieldMessage } from '../common/field-messages.ts';
 import { GROUP_CODE, GROUP_KIND, isFull, kindsOf, parseCapacity } from '../common/groups.ts';
-import { problemSlugOf } from '../common/problems.ts';
 import { RegistrationProblem } from '../common/RegistrationProblem.tsx';
 import { createGroup, splitGroups, type Group, type SplitReport } from '../registration-api.ts';
 import { useGroups, useGroupsChanged } from './group-queries.ts';
@@ -128,13 +127,7 @@ function CreateGroupForm({ objectId }: { objectId: string }) {
           <Button type="submit" variant="contained" disabled={saving}>
             {t('groups.createSubmit')}
           </Button>
-          <Box role="status" aria-live="polite" sx={{ mt: 2 }} data-testid="group-notice">
-            {notice && (
-              <Alert severity="success" role="none">
-                {notice}
-              </Alert>
-            )}
-          </Box>
+          <StatusNotice notice={notice} testId="group-notice" sx={{ mt: 2 }} />
         </Box>
       </CardContent>
     </Card>

@@ -14,10 +14,9 @@ import {
   RadioGroup,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { ProblemError } from '@pegase/web-kit';
+import { ProblemError, problemSlugOf } from '@pegase/web-kit';
 import { groupOfKind, isFull, kindsOf } from '../common/groups.ts';
 import { learnerName } from '../common/lookups.ts';
-import { problemSlugOf } from '../common/problems.ts';
 import { RegistrationProblem } from '../common/RegistrationProblem.tsx';
 import { placeInGroup, removeFromGroup, type ClassMember, type Group } from '../registration-api.ts';
 

@@ -15,7 +15,7 @@ function CourseGroups({ course, formationPaths, canWrite }: { course: CourseOfTr
   const name = t('picker.courseOf', {
     code: course.object.code,
     label: labelIn(i18n.language, course.object.labels),
-    type: t(`type.${course.object.type}`, { defaultValue: course.object.type }),
+    type: t(`objectType.${course.object.type}`, { ns: 'translation', defaultValue: course.object.type }),
   });
   return (
     <Box component="section" aria-labelledby="course-heading" data-testid="course" data-object={course.object.id}>
@@ -75,7 +75,7 @@ export default function TeachingGroupsPage() {
               {t('picker.courseOf', {
                 code: item.object.code,
                 label: labelIn(i18n.language, item.object.labels),
-                type: t(`type.${item.object.type}`, { defaultValue: item.object.type }),
+                type: t(`objectType.${item.object.type}`, { ns: 'translation', defaultValue: item.object.type }),
               })}
             </option>
           ))}
