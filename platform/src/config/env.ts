@@ -49,6 +49,16 @@ const postgresUrl: Parser<string> = (raw) => {
   }
 };
 
+/** `inline`, or a broker URL: nats:// (JetStream) or kafka://, with one or more host:port. */
+const eventTransport: Parser<string> = (raw) => {
+  if (raw === 'inline') return raw;
+  const match = /^(nats|kafka):\/\/([^/?#\s]+)\/?$/.exec(raw);
+  if (match === null) return undefined;
+  return match[2]!.split(',').every((host) => /^[A-Za-z0-9.-]+:[0-9]{1,5}$/.test(host) || /^\[[0-9a-fA-F:]+\]:[0-9]{1,5}$/.test(host))
+    ? raw.replace(/\/$/, '')
+    : undefined;
+};
+
 const httpUrl: Parser<string> = (raw) => {
   try {
     const url = new URL(raw);
@@ -110,7 +120,34 @@ export const configVariables = {
     'Maximum connections in the PostgreSQL pool of one process.',
   ),
   dataDir: variable('PEGASE_DATA_DIR', 'a directory path', './data', nonEmpty, 'Where the embedded database keeps its files when DATABASE_URL is unset.'),
-  events: variable('PEGASE_EVENTS', 'inline', 'inline', oneOf('inline'), 'Event transport. `inline` delivers events in-process from the transactional outbox.'),
+  events: variable(
+    'PEGASE_EVENTS',
+    'inline, nats://host:port or kafka://host:port[,host:port]',
+    'inline',
+    eventTransport,
+    'Event transport. `inline` delivers events in-process from the transactional outbox; `nats://…` (JetStream) and `kafka://…` relay the outbox to a broker, one consumer group per module.',
+  ),
+  eventsNamespace: variable(
+    'PEGASE_EVENTS_NAMESPACE',
+    'lower-case letters, digits, - or _ (at most 40)',
+    'pegase',
+    (raw) => (/^[a-z0-9][a-z0-9_-]{0,39}$/.test(raw) ? raw : undefined),
+    'Prefix of the broker streams, topics and consumer groups, so that several Pégase installations can share a broker.',
+  ),
+  eventsMaxAttempts: variable(
+    'PEGASE_EVENTS_MAX_ATTEMPTS',
+    'an integer between 1 and 100',
+    '5',
+    integer(1, 100),
+    'Broker transports: attempts of a consumer at one event before it becomes a dead letter (`pegase events dead-letters`).',
+  ),
+  eventsRetryMs: variable(
+    'PEGASE_EVENTS_RETRY_MS',
+    'an integer between 1 and 60000 (milliseconds)',
+    '500',
+    integer(1, 60000),
+    "Broker transports: the first retry's delay after a consumer failed; it doubles at each attempt.",
+  ),
   eventsPollMs: variable(
     'PEGASE_EVENTS_POLL_MS',
     'an integer between 10 and 60000 (milliseconds)',

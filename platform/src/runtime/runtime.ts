@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/env.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseLocation } from '../db/database.ts';
 import { loadMigrations, migrate, pendingMigrations, type Migration, type MigrationSource } from '../db/migrations.ts';
-import { InlineDispatcher } from '../events/dispatcher.ts';
+import { createEventTransport } from '../events/create-transport.ts';
+import type { EventTransport } from '../events/transport.ts';
 import { outboxInsert, writeManyToOutbox } from '../events/outbox.ts';
 import { auditModule } from '../audit/audit-module.ts';
 import { auditInsert, auditRecordOf, writeAudit } from '../audit/audit-trail.ts';
@@ -46,7 +47,8 @@ export interface RuntimeOptions {
 export interface Runtime {
   app: FastifyInstance;
   database: DatabaseHandle;
-  dispatcher: InlineDispatcher;
+  /** The event transport that PEGASE_EVENTS names (inline, NATS JetStream or Kafka). */
+  dispatcher: EventTransport;
   logger: Logger;
   contexts: Map<string, ModuleContext>;
   /** Signing keys of the embedded provider (unused when an external issuer is configured). */
@@ -120,9 +122,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ? embeddedVerifier(keys, embeddedIssuer(config), config.oidcAudience, defaultClaimMapping)
         : await externalVerifier(config.oidcIssuer, config.oidcAudience, claimMapping(config));
 
-    const dispatcher = new InlineDispatcher(database.db, logger.child({ component: 'events' }), {
+    const dispatcher = createEventTransport(database.db, logger.child({ component: 'events' }), {
+      events: config.events,
+      namespace: config.eventsNamespace,
       pollMs: config.eventsPollMs,
       concurrency: database.kind === 'postgres' ? config.eventsConcurrency : 1,
+      maxAttempts: config.eventsMaxAttempts,
+      retryMs: config.eventsRetryMs,
     });
     const contexts = new Map<string, ModuleContext>();
     for (const module of modules) contexts.set(module.name, moduleContext(module, database, dispatcher, logger, config.oidcIssuer === undefined));
@@ -237,7 +243,7 @@ function embeddedProvider(config: Config, database: DatabaseHandle, keys: KeySto
 /** Files live in the database until an object-storage FileStore is configured. */
 const fileStore = new DatabaseFileStore();
 
-function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatcher: InlineDispatcher, logger: Logger, embedded: boolean): ModuleContext {
+function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatcher: EventTransport, logger: Logger, embedded: boolean): ModuleContext {
   return {
     module: module.name,
     db: database.db,
