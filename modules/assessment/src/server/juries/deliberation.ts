@@ -8,6 +8,7 @@ import { inputsOf, type LearnerInputs } from '../results/learner-inputs.ts';
 import { describedBy, resultsFor, shown, type ShownResult } from '../results/learner-tree.ts';
 import { juries, juryPoints } from '../shared/tables.ts';
 import { encodeOutcome, OUTCOME_FIELDS } from './frozen-results.ts';
+import { ranks } from './ranks.ts';
 
 /** Learners read, computed and written at a time: a few megabytes in memory, a few statements per batch. */
 const BATCH = 2_000;
@@ -147,32 +148,41 @@ export async function computeJury(
 /**
  * Computes and stores the results of every learner of the jury's
  * formation, set-based: the formation's snapshot is read once and stored
- * with the jury; each batch of learners is written in one statement with
- * their frozen inputs and outcome; ranks are given by one statement at the
- * end. The caller's transaction makes it all or nothing.
+ * with the jury; the learners are read and computed by batches, ranked,
+ * then written a batch a statement with their frozen inputs, outcome and
+ * rank. What waits to be written is a few kB a learner (a formation of
+ * 3,000: about 10 MB). The caller's transaction makes it all or nothing.
  */
 export async function storeResults(tx: Transaction, jury: JuryToDeliberate): Promise<DeliberationFigures> {
   const figures = noFigures();
   const timed = timer(figures);
   const prepared = await timed('readMs', () => prepare(tx, jury));
+  const encoded: BatchRows[] = [];
   for await (const batch of computedBatches(tx, jury, prepared, figures)) {
     const start = performance.now();
-    const rows = encodeBatch(prepared.index, batch, figures);
+    encoded.push(encodeBatch(prepared.index, batch, figures));
     figures.computeMs += performance.now() - start;
-    if (rows.enrolments.length > 0) await timed('writeMs', () => writeBatch(tx, jury.id, rows));
   }
+  // Ranked before anything is written: each row is written once, rank included (an update would write every row again).
+  const rankOf = ranks(encoded.flatMap((rows) => rows.values.map((mark, at) => ({ enrolmentId: rows.enrolments[at]!, mark }))));
   await timed('writeMs', async () => {
-    await tx.execute(sql`
-      update assessment.results r set rank = ranked.rank
-        from (select enrolment_id, rank() over (order by mark desc) as rank
-                from assessment.results where jury_id = ${jury.id} and mark is not null) ranked
-       where r.jury_id = ${jury.id} and r.enrolment_id = ranked.enrolment_id`);
+    for (const rows of encoded) {
+      if (rows.enrolments.length > 0)
+        await writeBatch(
+          tx,
+          jury.id,
+          rows,
+          rows.enrolments.map((id) => rankOf.get(id) ?? null),
+        );
+    }
     await tx.update(juries).set({ snapshot: prepared.index.snapshot }).where(eq(juries.id, jury.id));
   });
   return figures;
 }
 
 interface BatchRows {
+  /** The root's mark in thousandths, to rank by (not written as such). */
+  values: (Thousandths | null)[];
   enrolments: string[];
   learners: string[];
   marks: (string | null)[];
@@ -184,11 +194,12 @@ interface BatchRows {
 }
 
 function encodeBatch(index: SnapshotIndex, batch: ComputedResult[], figures: DeliberationFigures): BatchRows {
-  const rows: BatchRows = { enrolments: [], learners: [], marks: [], decisions: [], credits: [], honours: [], inputs: [], outcomes: [] };
+  const rows: BatchRows = { values: [], enrolments: [], learners: [], marks: [], decisions: [], credits: [], honours: [], inputs: [], outcomes: [] };
   for (const { enrolmentId, learnerId, inputs, result } of batch) {
     const outcome = encodeOutcome(result, index);
     figures.learners++;
     figures.nodes += outcome.length / OUTCOME_FIELDS;
+    rows.values.push(result.mark);
     rows.enrolments.push(enrolmentId);
     rows.learners.push(learnerId);
     rows.marks.push(result.mark === null ? null : formatThousandths(result.mark));
@@ -202,12 +213,12 @@ function encodeBatch(index: SnapshotIndex, batch: ComputedResult[], figures: Del
 }
 
 /** One statement for a whole batch: arrays as parameters, unnested by PostgreSQL. */
-async function writeBatch(tx: Transaction, juryId: string, rows: BatchRows): Promise<void> {
+async function writeBatch(tx: Transaction, juryId: string, rows: BatchRows, rankList: (number | null)[]): Promise<void> {
   await tx.execute(sql`
-    insert into assessment.results (jury_id, enrolment_id, learner_id, mark, decision, credits, honours, inputs, outcome)
-    select ${juryId}, r.enrolment_id, r.learner_id, r.mark, r.decision, r.credits, r.honours, r.inputs, r.outcome
+    insert into assessment.results (jury_id, enrolment_id, learner_id, mark, decision, rank, credits, honours, inputs, outcome)
+    select ${juryId}, r.enrolment_id, r.learner_id, r.mark, r.decision, r.rank, r.credits, r.honours, r.inputs, r.outcome
       from unnest(${sql.param(rows.enrolments)}::uuid[], ${sql.param(rows.learners)}::uuid[], ${sql.param(rows.marks)}::numeric[],
-                  ${sql.param(rows.decisions)}::text[], ${sql.param(rows.credits)}::numeric[], ${sql.param(rows.honours)}::text[],
-                  ${sql.param(rows.inputs)}::json[], ${sql.param(rows.outcomes)}::json[])
-           as r (enrolment_id, learner_id, mark, decision, credits, honours, inputs, outcome)`);
+                  ${sql.param(rows.decisions)}::text[], ${sql.param(rankList)}::int[], ${sql.param(rows.credits)}::numeric[],
+                  ${sql.param(rows.honours)}::text[], ${sql.param(rows.inputs)}::json[], ${sql.param(rows.outcomes)}::json[])
+           as r (enrolment_id, learner_id, mark, decision, rank, credits, honours, inputs, outcome)`);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { conflict, notFound, ruleProblem, type ModuleContext, type Origin, type Transaction } from '@pegase/platform';
 import { assessmentEvents, type CreateJury, type Jury, type PutJuryPoints } from '../../contract/index.ts';
-import { formatThousandths, parseThousandths, type Thousandths } from '../engine/index.ts';
+import { formatThousandths, parseThousandths } from '../engine/index.ts';
 import { assertOwnsObject } from '../shared/access.ts';
 import { cursus, juries, juryPoints, objects, results } from '../shared/tables.ts';
 import { storeResults } from './deliberation.ts';
@@ -87,16 +87,6 @@ export async function putJuryPoints(context: ModuleContext, id: string, body: Pu
     );
     return toJury(tx, jury);
   });
-}
-
-/** Ranks by mark, highest first; equal marks share a rank; no mark, no rank (a preview's; a deliberation ranks in SQL alike). */
-export function ranks(marks: { enrolmentId: string; mark: Thousandths | null }[]): Map<string, number> {
-  const sorted = marks.filter((line) => line.mark !== null).sort((a, b) => b.mark! - a.mark!);
-  const rank = new Map<string, number>();
-  sorted.forEach((line, index) =>
-    rank.set(line.enrolmentId, index > 0 && sorted[index - 1]!.mark === line.mark ? rank.get(sorted[index - 1]!.enrolmentId)! : index + 1),
-  );
-  return rank;
 }
 
 /**

@@ -6,7 +6,8 @@ import { formatThousandths } from '../engine/index.ts';
 import { assertOwnsObject } from '../shared/access.ts';
 import { juries, learners } from '../shared/tables.ts';
 import { computeJury } from './deliberation.ts';
-import { juryInScope, ranks, toJury } from './jury-commands.ts';
+import { juryInScope, toJury } from './jury-commands.ts';
+import { ranks } from './ranks.ts';
 
 const manage = { access: { permission: assessmentPermissions.juriesManage } };
 
