@@ -28,7 +28,17 @@ export { HistoryTable, type HistoryEntry, type HistoryPage } from './history/His
 export { usePageTitle } from './layout/usePageTitle.ts';
 export { PageHeading } from './layout/PageHeading.tsx';
 export { FigureCard } from './layout/FigureCard.tsx';
-export { defineWebModule, mayUse, type WebModule, type WebPage, type WebNavEntry, type WebHomeCard, type LazyComponent } from './module/web-module.ts';
+export {
+  defineWebModule,
+  isProvided,
+  mayUse,
+  type PortalService,
+  type WebModule,
+  type WebPage,
+  type WebNavEntry,
+  type WebHomeCard,
+  type LazyComponent,
+} from './module/web-module.ts';
 export { DetailList, type Detail } from './layout/DetailList.tsx';
 export { StatusNotice } from './layout/StatusNotice.tsx';
 export { academicYears, validatedFormations, LOOKUP_STALE_MS, OFFER, type AcademicYear, type OfferFormation } from './offer/offer-lookups.ts';

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Alert, Box, Card, CardContent, Grid, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { formatDate, isStaff, mayUse, PageHeading, useSession, type Session, type WebHomeCard } from '@pegase/web-kit';
+import { formatDate, isProvided, isStaff, mayUse, PageHeading, useSession, type PortalService, type Session, type WebHomeCard } from '@pegase/web-kit';
 import { webModules } from '../modules.ts';
 import { lazyOnce, Loading } from '../routing/ModulePage.tsx';
 
@@ -26,7 +26,7 @@ function HomeCards({ cards, wide = false }: { cards: WebHomeCard[]; wide?: boole
   );
 }
 
-/** A service the portal will offer, shown so that students know where it will be. */
+/** A service the portal will offer, shown so that students and teachers know where it will be. */
 function ComingSoon({ title }: { title: string }) {
   const { t } = useTranslation();
   return (
@@ -67,7 +67,20 @@ function StaffHome({ session }: { session: Session }) {
   );
 }
 
-const STUDENT_SERVICES = ['myEnrolment', 'myChoices', 'myResults', 'myDocuments'] as const;
+const STUDENT_SERVICES: PortalService[] = ['myEnrolment', 'myChoices', 'myResults', 'myDocuments'];
+const TEACHER_SERVICES: PortalService[] = ['myTeaching', 'myMarks'];
+
+/** The services no module's card provides yet. */
+function ComingSoonCards({ services, cards }: { services: PortalService[]; cards: WebHomeCard[] }) {
+  const { t } = useTranslation();
+  return services
+    .filter((service) => !isProvided(cards, service))
+    .map((service) => (
+      <Grid key={service} size={{ xs: 12, sm: 6 }}>
+        <ComingSoon title={t(`home.${service}`)} />
+      </Grid>
+    ));
+}
 
 function StudentHome({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
@@ -89,11 +102,7 @@ function StudentHome({ session }: { session: Session }) {
       </Card>
       {services.length > 0 && <HomeCards cards={services} />}
       <Grid container spacing={2}>
-        {STUDENT_SERVICES.filter((service) => !services.some((card) => card.provides === service)).map((service) => (
-          <Grid key={service} size={{ xs: 12, sm: 6 }}>
-            <ComingSoon title={t(`home.${service}`)} />
-          </Grid>
-        ))}
+        <ComingSoonCards services={STUDENT_SERVICES} cards={services} />
       </Grid>
     </>
   );
@@ -101,6 +110,7 @@ function StudentHome({ session }: { session: Session }) {
 
 function TeacherHome({ session }: { session: Session }) {
   const { t } = useTranslation();
+  const services = cardsFor(session, 'service');
   return (
     <>
       <Card variant="outlined" sx={{ mb: 2 }}>
@@ -117,12 +127,9 @@ function TeacherHome({ session }: { session: Session }) {
         </CardContent>
       </Card>
       <HomeCards cards={cardsFor(session, 'queue')} />
+      {services.length > 0 && <HomeCards cards={services} wide />}
       <Grid container spacing={2}>
-        {(['myTeaching', 'myMarks'] as const).map((service) => (
-          <Grid key={service} size={{ xs: 12, sm: 6 }}>
-            <ComingSoon title={t(`home.${service}`)} />
-          </Grid>
-        ))}
+        <ComingSoonCards services={TEACHER_SERVICES} cards={services} />
       </Grid>
     </>
   );

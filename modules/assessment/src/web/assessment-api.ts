@@ -39,6 +39,8 @@ export const keys = {
   jury: (id: string) => [ASSESSMENT, 'jury', id] as const,
   tree: (formationId: string) => [ASSESSMENT, 'tree', formationId] as const,
   mine: [ASSESSMENT, 'my-results'] as const,
+  myTeaching: [ASSESSMENT, 'my-teaching'] as const,
+  teachers: (objectId: string) => [ASSESSMENT, 'teachers', objectId] as const,
 };
 
 /** A formation and everything below it: its objects once, its paths in reading order. */
@@ -166,6 +168,23 @@ export type TaughtObject = paths['/api/assessment/v1/me/teaching']['get']['respo
 /** The course elements the signed-in teacher teaches, each with the sheets of its assessments. */
 export function myTeaching(): Promise<TaughtObject[]> {
   return api.GET(`${V1}/me/teaching`, { params: { query: {} } }).then(dataOf);
+}
+
+/** Where a teacher opens a sheet: « Saisie des notes » with the assessment in the address (a link from their home). */
+export function sheetLink(assessmentId: string): string {
+  return `/mark-sheets?${new URLSearchParams({ assessment: assessmentId }).toString()}`;
+}
+
+export type ObjectTeachers = Json<'/api/assessment/v1/objects/{objectId}/teachers', 'get'>;
+
+/** Who teaches a course element, who assigned them and when. */
+export function objectTeachers(objectId: string): Promise<ObjectTeachers> {
+  return api.GET(`${V1}/objects/{objectId}/teachers`, { params: { path: { objectId } } }).then(dataOf);
+}
+
+/** Sets every teacher of a course element by login: the list replaces the one before. */
+export function putObjectTeachers(objectId: string, teachers: string[]): Promise<ObjectTeachers> {
+  return api.PUT(`${V1}/objects/{objectId}/teachers`, { params: { path: { objectId } }, body: { teachers } }).then(dataOf);
 }
 
 export type RulesImportReport = Json<'/api/assessment/v1/rules/import', 'post'>;

@@ -8,7 +8,8 @@ import { assessmentFr } from './i18n/fr.ts';
  * assessments and lock sheets); for staff, the rules (MCC) of a formation's
  * paths and its juries (points, deliberation, publication, the results and
  * their explanations); for a student, their published results with the
- * transcript and pass certificate to download, and a card on their home.
+ * transcript and pass certificate to download, and a card on their home;
+ * for a teacher, a card on their home with the sheets they teach.
  */
 export const assessmentWeb = defineWebModule({
   name: 'assessment',
@@ -25,5 +26,14 @@ export const assessmentWeb = defineWebModule({
     { path: '/juries', roles: ['staff'], load: () => import('./staff/JuriesPage.tsx') },
     { path: '/my-results', roles: ['student'], load: () => import('./student/MyResultsPage.tsx') },
   ],
-  home: [{ id: 'assessment-my-results', kind: 'service', roles: ['student'], provides: 'myResults', load: () => import('./student/MyResultsCard.tsx') }],
+  home: [
+    { id: 'assessment-my-results', kind: 'service', roles: ['student'], provides: 'myResults', load: () => import('./student/MyResultsCard.tsx') },
+    {
+      id: 'assessment-my-teaching',
+      kind: 'service',
+      roles: ['teacher'],
+      provides: ['myTeaching', 'myMarks'],
+      load: () => import('./teacher/MyTeachingCard.tsx'),
+    },
+  ],
 });

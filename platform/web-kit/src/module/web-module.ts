@@ -29,8 +29,16 @@ export interface WebHomeCard {
   kind: 'queue' | 'figure' | 'service';
   roles: Role[];
   load: LazyComponent;
-  /** The portal service this card provides: the shell's "coming soon" card for it is then not shown. */
-  provides?: 'myEnrolment' | 'myChoices' | 'myResults' | 'myDocuments' | 'myTeaching' | 'myMarks';
+  /** The portal services this card provides: the shell's "coming soon" cards for them are then not shown. */
+  provides?: PortalService | PortalService[];
+}
+
+/** The services of a student's or a teacher's home that the shell announces until a module provides them. */
+export type PortalService = 'myEnrolment' | 'myChoices' | 'myResults' | 'myDocuments' | 'myTeaching' | 'myMarks';
+
+/** Whether one of these cards provides the service. */
+export function isProvided(cards: readonly WebHomeCard[], service: PortalService): boolean {
+  return cards.some((card) => (Array.isArray(card.provides) ? card.provides.includes(service) : card.provides === service));
 }
 
 /** What a module gives the web application, from `modules/<name>/src/web`. */

@@ -10,6 +10,7 @@ import { FormationPicker, useFormationChoice, type FormationChoice } from '../co
 import { formatMark } from '../common/marks.ts';
 import { courseElementsOf, type PathOfTree } from '../common/offer.ts';
 import { CreateAssessmentDialog } from './CreateAssessmentDialog.tsx';
+import { ElementTeachers } from './ElementTeachers.tsx';
 import { MarkGrid } from './MarkGrid.tsx';
 import { TeachingList } from './TeachingList.tsx';
 
@@ -82,7 +83,9 @@ function AssessmentList({ choice, element, name }: { choice: FormationChoice; el
  * « Saisie des notes »: for staff, the year, a validated formation, one of
  * its course elements and its assessments per session; for a teacher, the
  * elements they teach and their sheets. The sheet chosen opens below as a
- * keyboard-first grid; staff also create assessments and lock sheets.
+ * keyboard-first grid; staff also say who teaches the element, create
+ * assessments and lock sheets. A teacher's link from their home
+ * (`?assessment=…`) opens the sheet at once.
  */
 export default function MarkSheetsPage() {
   const staff = isStaff(useSession());
@@ -146,6 +149,7 @@ function StaffSheets() {
       {choice.tree.data && elements.length === 0 && <Alert severity="info">{t('picker.noElement')}</Alert>}
       {element && (
         <Stack>
+          <ElementTeachers key={element.object.id} objectId={element.object.id} name={nameOf(element)} />
           <AssessmentList key={element.path} choice={choice} element={element} name={nameOf(element)} />
           {choice.assessment && <MarkGrid key={choice.assessment} assessmentId={choice.assessment} />}
         </Stack>

@@ -2,7 +2,7 @@ import { Alert, Box, Card, CardContent, List, ListItem, ListItemButton, ListItem
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ASSESSMENT, myTeaching } from '../assessment-api.ts';
+import { keys, myTeaching } from '../assessment-api.ts';
 import { AssessmentProblem } from '../common/AssessmentProblem.tsx';
 
 /**
@@ -14,7 +14,7 @@ export function TeachingList() {
   const { t, i18n } = useTranslation('assessment');
   const [params, setParams] = useSearchParams();
   const chosen = params.get('assessment');
-  const taught = useQuery({ queryKey: [ASSESSMENT, 'my-teaching'], queryFn: myTeaching });
+  const taught = useQuery({ queryKey: keys.myTeaching, queryFn: myTeaching });
   return (
     <Card variant="outlined" component="section" aria-labelledby="teaching-title" sx={{ mb: 3 }}>
       <CardContent sx={{ px: { xs: 1.5, sm: 2 } }}>
