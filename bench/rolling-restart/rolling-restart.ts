@@ -28,6 +28,7 @@
  * replicas closing their listener at SIGTERM, before HAProxy takes them out.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round++) {
         for (const at of [0, 1]) {
           const replica = replicas[at]!;
+          const rss = residentMegabytes(replica.child.pid);
           const signalled = performance.now();
           replica.child.kill('SIGTERM');
           const code = await replica.exited;
@@ -157,7 +159,7 @@ async function main(): Promise<void> {
           await waitFor(`HAProxy to see replica ${at + 1} up again`, 30_000, async () => (await backendStats(stats)).up === 2);
           const inRotation = performance.now() - launched;
           restarts.push(
-            `replica ${at + 1}: stopped ${(stopped / 1000).toFixed(2)} s after SIGTERM (exit ${code}), ready ${(ready / 1000).toFixed(2)} s after launch, ` +
+            `replica ${at + 1}: ${rss === undefined ? '' : `${rss} MB resident, `}stopped ${(stopped / 1000).toFixed(2)} s after SIGTERM (exit ${code}), ready ${(ready / 1000).toFixed(2)} s after launch, ` +
               `back in HAProxy's rotation after ${(inRotation / 1000).toFixed(2)} s`,
           );
           await sleep(settleMs);
@@ -272,6 +274,16 @@ function problemType(body: Buffer): string {
 async function backendStats(url: string): Promise<BackendStats> {
   const response = await fetch(url);
   return retriesOf(await response.text());
+}
+
+/** Resident memory of a process, from /proc (undefined where there is none). */
+function residentMegabytes(pid: number | undefined): number | undefined {
+  try {
+    const kilobytes = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kilobytes === undefined ? undefined : Math.round(Number(kilobytes) / 1024);
+  } catch {
+    return undefined;
+  }
 }
 
 async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
