@@ -7,10 +7,11 @@ import { accountCommand } from './commands/account.ts';
 import { clientCommand } from './commands/client.ts';
 import { keysCommand } from './commands/keys.ts';
 import { tokenCommand } from './commands/token.ts';
+import { eventsCommand } from './commands/events.ts';
 import { describeFailure, UsageError } from './errors.ts';
 import { version } from './version.ts';
 
-const commands: Command[] = [serveCommand, migrateCommand, openapiCommand, accountCommand, clientCommand, tokenCommand, keysCommand];
+const commands: Command[] = [serveCommand, migrateCommand, openapiCommand, accountCommand, clientCommand, tokenCommand, keysCommand, eventsCommand];
 
 const overview = `pegase ${version} — student information system
 
@@ -37,7 +38,12 @@ async function main(argv: string[]): Promise<number | undefined> {
   if (command === undefined) throw new UsageError(`unknown command "${name}"; run pegase --help`);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: command.positionals === true,
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; run pegase ${command.name} --help`);
   }
@@ -45,7 +51,7 @@ async function main(argv: string[]): Promise<number | undefined> {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  return command.run(parsed.values as Record<string, string | boolean | undefined>);
+  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
 }
 
 main(process.argv.slice(2)).then(

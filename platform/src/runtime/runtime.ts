@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle, type DatabaseLocation } from '../db/
 import { loadMigrations, migrate, pendingMigrations, type Migration, type MigrationSource } from '../db/migrations.ts';
 import { createEventTransport } from '../events/create-transport.ts';
 import type { EventTransport } from '../events/transport.ts';
+import type { EventHandler } from '../events/dispatcher.ts';
 import { outboxInsert, writeManyToOutbox } from '../events/outbox.ts';
 import { auditModule } from '../audit/audit-module.ts';
 import { auditInsert, auditRecordOf, writeAudit } from '../audit/audit-trail.ts';
@@ -238,6 +239,16 @@ function embeddedProvider(config: Config, database: DatabaseHandle, keys: KeySto
             learnerAttribute: config.casLearnerAttribute,
           }),
   };
+}
+
+/**
+ * The event handlers of these modules, outside a running process: a one-shot
+ * command (`pegase events dead-letters replay`) hands events to them itself.
+ * Their context delivers nothing (such a command writes no event of its own).
+ */
+export function moduleEventHandlers(modules: PegaseModule[], database: DatabaseHandle, logger: Logger, embedded: boolean): EventHandler[] {
+  const idle: EventTransport = { register() {}, start() {}, wake() {}, stop: async () => {}, drain: async () => 0 };
+  return withKernelModules(modules).flatMap((module) => module.handlers?.(moduleContext(module, database, idle, logger, embedded)) ?? []);
 }
 
 /** Files live in the database until an object-storage FileStore is configured. */
