@@ -67,10 +67,13 @@ for (const transport of transports) {
       const other: string[] = [];
       await start([recorder('other.count', other)]);
       for (const text of ['a', 'b', 'c']) await write(text);
+      const backlog = async () => /^pegase_outbox_pending\{[^}]*\} (\d+)$/m.exec((await runtime.request('GET', '/metrics')).body)?.[1];
+      expect(await backlog()).toBe('3');
       expect(await runtime.drainEvents()).toBe(3);
       expect(await seen()).toEqual(['a', 'b', 'c']);
       expect(other).toEqual(['a', 'b', 'c']);
       expect(await pending()).toBe(0);
+      expect(await backlog()).toBe('0');
     });
 
     it("keeps one aggregate's events in order while many are written at once", async () => {

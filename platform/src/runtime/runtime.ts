@@ -7,6 +7,7 @@ import type { Config } from '../config/env.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseLocation } from '../db/database.ts';
 import { loadMigrations, migrate, pendingMigrations, type Migration, type MigrationSource } from '../db/migrations.ts';
 import { createEventTransport } from '../events/create-transport.ts';
+import { withOutboxGauge } from '../events/metrics.ts';
 import type { EventTransport } from '../events/transport.ts';
 import type { EventHandler } from '../events/dispatcher.ts';
 import { outboxInsert, writeManyToOutbox } from '../events/outbox.ts';
@@ -148,7 +149,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const ready = readiness(database, migrations, () => keys.ensureKey());
     const app = await buildHttpApp({
       logger,
-      metrics: createMetrics(),
+      metrics: withOutboxGauge(createMetrics(), database.db),
       modules: modules.map((module) => ({ module, context: contexts.get(module.name)! })),
       readiness: ready,
       verifier,
