@@ -11,3 +11,4 @@ export * from './audit/index.ts';
 export * from './idp/index.ts';
 export * from './text/index.ts';
 export * from './storage/index.ts';
+export * from './spreadsheets/index.ts';

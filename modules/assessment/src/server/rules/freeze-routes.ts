@@ -1,7 +1,22 @@
-import { originOf, type ModuleApp, type ModuleContext } from '@pegase/platform';
+import type { FastifyRequest } from 'fastify';
+import { originOf, type ModuleApp, type ModuleContext, type Origin, type Transaction } from '@pegase/platform';
 import { assessmentEvents, assessmentPermissions, FormationRulesQuery, RulesFreeze, UnfreezeRules } from '../../contract/index.ts';
 import { assertOwnsObject } from '../shared/access.ts';
 import { formationOf, freezeFormation, freezeOf, freezeRow, unfreezeFormation } from './rule-freeze.ts';
+
+/**
+ * Runs a freeze route's work in one transaction on the formation its query
+ * names (`?periodId=&formationId=`, 404 when it is not a formation of the
+ * period's offer), with who asks.
+ */
+async function onFormation<T>(
+  context: ModuleContext,
+  request: FastifyRequest<{ Querystring: FormationRulesQuery }>,
+  work: (tx: Transaction, formation: { id: string; code: string }, origin: Origin) => Promise<T>,
+): Promise<T> {
+  const origin = originOf(request);
+  return context.transaction(async (tx) => work(tx, await formationOf(tx, request.query.periodId, request.query.formationId), origin));
+}
 
 /** The freeze of a formation's MCC for a period: read, set by staff once adopted, lifted by an administrator. */
 export async function freezeRoutes(app: ModuleApp, context: ModuleContext): Promise<void> {
@@ -17,10 +32,9 @@ export async function freezeRoutes(app: ModuleApp, context: ModuleContext): Prom
       },
     },
     async (request) =>
-      context.transaction(async (tx) => {
+      onFormation(context, request, async (tx, formation, origin) => {
         const { periodId, formationId } = request.query;
-        const formation = await formationOf(tx, periodId, formationId);
-        await assertOwnsObject(tx, originOf(request).scope, formationId, 'read the MCC of this formation');
+        await assertOwnsObject(tx, origin.scope, formationId, 'read the MCC of this formation');
         return freezeOf(periodId, formation, await freezeRow(tx, periodId, formation.code));
       }),
   );
@@ -37,17 +51,14 @@ export async function freezeRoutes(app: ModuleApp, context: ModuleContext): Prom
         response: { 200: RulesFreeze },
       },
     },
-    async (request) => {
-      const origin = originOf(request);
-      return context.transaction(async (tx) => {
+    async (request) =>
+      onFormation(context, request, async (tx, formation, origin) => {
         const { periodId, formationId } = request.query;
-        const formation = await formationOf(tx, periodId, formationId);
         await assertOwnsObject(tx, origin.scope, formationId, 'freeze the MCC of this formation');
         const { freeze, before, changed } = await freezeFormation(tx, periodId, formation, 'adopted', origin.actor.login ?? origin.actor.subject);
         if (changed) await context.publish(tx, assessmentEvents.rulesFrozen, freeze, { subject: `${periodId}:${formationId}`, origin, before });
         return freeze;
-      });
-    },
+      }),
   );
 
   app.post(
@@ -63,11 +74,9 @@ export async function freezeRoutes(app: ModuleApp, context: ModuleContext): Prom
         response: { 200: RulesFreeze },
       },
     },
-    async (request) => {
-      const origin = originOf(request);
-      return context.transaction(async (tx) => {
+    async (request) =>
+      onFormation(context, request, async (tx, formation, origin) => {
         const { periodId, formationId } = request.query;
-        const formation = await formationOf(tx, periodId, formationId);
         const { before, changed } = await unfreezeFormation(tx, periodId, formation);
         const after = freezeOf(periodId, formation, undefined);
         if (changed)
@@ -78,7 +87,6 @@ export async function freezeRoutes(app: ModuleApp, context: ModuleContext): Prom
             { subject: `${periodId}:${formationId}`, origin, before },
           );
         return after;
-      });
-    },
+      }),
   );
 }

@@ -1,8 +1,6 @@
-import type * as ExcelJs from 'exceljs';
-import type { CellValue } from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { Problem, ruleProblem } from '@pegase/platform';
+import { loadExcelJs, Problem, readFirstSheet, ruleProblem, XLSX_CONTENT_TYPE, type SheetCell } from '@pegase/platform';
 
 /**
  * Tables a gestionnaire fills in a spreadsheet, as the curriculum reads its
@@ -18,20 +16,10 @@ export interface TableRow {
 }
 export type TableFormat = 'xlsx' | 'csv';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE };
 export const CSV_CONTENT_TYPE = 'text/csv';
 /** A table of thousands of rows weighs well under 1 MB. */
 export const TABLE_BODY_LIMIT = 10 * 1024 * 1024;
-/** Largest total of the files inside a workbook (a zip): refuses a "zip bomb" before it is inflated. */
-const XLSX_INFLATED_LIMIT = 200 * 1024 * 1024;
-
-/** exceljs takes a third of a second to load: only the first spreadsheet request pays it. */
-let exceljs: Promise<typeof ExcelJs> | undefined;
-async function loadExcelJs(): Promise<typeof ExcelJs> {
-  // A CommonJS package: its exports arrive as the default export.
-  exceljs ??= import('exceljs').then((loaded) => (loaded as unknown as { default?: typeof ExcelJs }).default ?? loaded);
-  return exceljs;
-}
 
 /** The format a Content-Type names, if it is one of the two. */
 export function tableFormatOf(contentType: string | undefined): TableFormat | undefined {
@@ -109,60 +97,17 @@ function readCsv(bytes: Buffer): TableRow[] {
   });
 }
 
+/** The platform's reader of a workbook's first sheet; an error cell (#REF!) is its text here, and rows without a value are left out. */
 async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
-  assertReasonableZip(bytes);
-  const workbook = new (await loadExcelJs()).Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw unreadable(`not an .xlsx workbook: ${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw unreadable('the workbook has no sheet');
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = row.values as CellValue[];
-    // exceljs numbers the cells from 1, like the columns A, B, C…
-    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => cellOf(values[index + 1]));
-    if (cells.some((cell) => cell !== null)) rows.push({ line, cells });
+  const rows = await readFirstSheet(bytes, unreadable);
+  return rows.flatMap(({ line, cells }) => {
+    const plain = cells.map(plainCell);
+    return plain.some((cell) => cell !== null) ? [{ line, cells: plain }] : [];
   });
-  return rows;
 }
 
-function cellOf(value: CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('error' in value) return String(value.error);
-  if ('richText' in value) return cellOf(value.richText.map((part) => part.text).join(''));
-  if ('hyperlink' in value) return cellOf(value.text);
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value.result ?? null) as CellValue);
-  return null;
-}
-
-/** Reads the zip's central directory (no inflating) and refuses a workbook that would inflate past the limit. */
-function assertReasonableZip(bytes: Buffer): void {
-  const END = 0x06054b50;
-  const ENTRY = 0x02014b50;
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
-    if (bytes.readUInt32LE(at) === END) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) throw unreadable('it is not an .xlsx workbook');
-  const entries = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== ENTRY) throw unreadable('its zip directory is damaged');
-    const size = bytes.readUInt32LE(at + 24);
-    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  if (total > XLSX_INFLATED_LIMIT) throw unreadable(`it would inflate to more than ${XLSX_INFLATED_LIMIT / 1024 / 1024} MB`);
+function plainCell(cell: SheetCell): Cell {
+  return cell !== null && typeof cell === 'object' ? cell.error : cell;
 }
 
 export interface TableSheet {

@@ -1,21 +1,16 @@
-import type * as ExcelJs from 'exceljs';
-import type { CellValue } from 'exceljs';
-import { ruleProblem } from '@pegase/platform';
-import { templateColumns, type Cell, type RawSheet } from './xlsx-sheet.ts';
+import {
+  assertReasonableZip as assertZipWithin,
+  loadExcelJs,
+  readFirstSheet as readSheetRows,
+  ruleProblem,
+  sheetCellOf,
+  XLSX_CONTENT_TYPE,
+} from '@pegase/platform';
+import { templateColumns, type RawSheet } from './xlsx-sheet.ts';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE };
 /** Largest spreadsheet accepted: a maquette of thousands of rows weighs well under 1 MB. */
 export const XLSX_BODY_LIMIT = 10 * 1024 * 1024;
-/** Largest total of the files inside the workbook (a zip): refuses a "zip bomb" before it is inflated. */
-const XLSX_INFLATED_LIMIT = 200 * 1024 * 1024;
-
-/** exceljs takes a third of a second to load: only the first spreadsheet request pays it, not every start of the server. */
-let exceljs: Promise<typeof ExcelJs> | undefined;
-async function loadExcelJs(): Promise<typeof ExcelJs> {
-  // A CommonJS package: its exports arrive as the default export.
-  exceljs ??= import('exceljs').then((loaded) => (loaded as unknown as { default?: typeof ExcelJs }).default ?? loaded);
-  return exceljs;
-}
 
 const unreadable = (why: string) =>
   ruleProblem(
@@ -23,63 +18,17 @@ const unreadable = (why: string) =>
     `The file is not a spreadsheet that can be read (${why}). Save it as an Excel workbook (.xlsx) — in LibreOffice: Save as, "Excel 2007-365" — and import it again. Nothing was imported.`,
   );
 
-/** The first sheet of an .xlsx file, as rows of plain cells numbered as the spreadsheet numbers them. */
+/** The first sheet of an .xlsx file, as rows of plain cells numbered as the spreadsheet numbers them (the platform's reader). */
 export async function readFirstSheet(bytes: Buffer): Promise<RawSheet> {
-  assertReasonableZip(bytes);
-  const workbook = new (await loadExcelJs()).Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw unreadable((error as Error).message);
-  }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw unreadable('it has no sheet');
-  const rows: RawSheet['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = row.values as CellValue[];
-    // exceljs numbers the cells from 1, like the columns A, B, C…
-    rows.push({ line, cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => cellOf(values[index + 1])) });
-  });
-  return { rows };
+  return { rows: await readSheetRows(bytes, unreadable) };
 }
 
-export function cellOf(value: CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('error' in value) return { error: String(value.error) };
-  if ('richText' in value) return cellOf(value.richText.map((part) => part.text).join(''));
-  if ('hyperlink' in value) return cellOf(value.text);
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value.result ?? null) as CellValue);
-  return null;
-}
+/** A cell as the maquette reads it: an error cell (#REF!) stays one, for the row to say so. */
+export const cellOf = sheetCellOf;
 
-/**
- * Reads the zip's central directory (no inflating) and refuses a workbook
- * whose files would inflate past the limit, or that is no zip at all.
- */
+/** Refuses, in the curriculum's words, a workbook that would inflate too far or is no zip at all. */
 export function assertReasonableZip(bytes: Buffer): void {
-  const END = 0x06054b50;
-  const ENTRY = 0x02014b50;
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
-    if (bytes.readUInt32LE(at) === END) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) throw unreadable('it is not an .xlsx workbook');
-  const entries = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== ENTRY) throw unreadable('its zip directory is damaged');
-    const size = bytes.readUInt32LE(at + 24);
-    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  if (total > XLSX_INFLATED_LIMIT) throw unreadable(`it would inflate to more than ${XLSX_INFLATED_LIMIT / 1024 / 1024} MB`);
+  assertZipWithin(bytes, unreadable);
 }
 
 /** An example maquette: a licence, a year, a semester, two UEs sharing an EC, an option grouping. */
