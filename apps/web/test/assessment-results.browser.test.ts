@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { saveLocalAccount, type TokenClaims } from '@pegase/platform';
 import { chromiumPath } from '@pegase/platform/testing';
-import { startWebHarness, type WebHarness } from './harness.ts';
+import { sandboxOffer, startWebHarness, validatedLearner, type WebHarness } from './harness.ts';
 
 /**
  * Marks, jury and results in Chromium, over the sandbox. Made through the
@@ -13,11 +13,13 @@ import { startWebHarness, type WebHarness } from './harness.ts';
  * the sandbox's teacher assigned to the EC, which has an exam (session 1).
  * Alice has an account.
  *
- * The teacher opens « Saisie des notes », finds the exam under their
- * teaching and types the marks with the keyboard: « 14,5 » Enter saves
+ * The teacher finds the exam on their home (learners and marks entered),
+ * opens it from there, then from « Saisie des notes » under their
+ * teaching, and types the marks with the keyboard: « 14,5 » Enter saves
  * Alice's row and moves to Bruno's; « 21 » is refused on its row and
  * stays; « 8 » then « abi » on Clara's row, saved together with « Tout
- * enregistrer »; the history of Alice's mark. Staff create a resit (a
+ * enregistrer »; the history of Alice's mark. Staff set the EC's teachers
+ * (a login with a space refused on its line), create a resit (a
  * wrong code refused beside its field) and lock the exam's sheet (read
  * only then), set the EC's rule (a coefficient of 0 refused beside its
  * field), export the MCC and freeze them, open the formation's jury and see
@@ -42,26 +44,16 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
   let periodId = '';
   let formationId = '';
   let examId = '';
+  let algoId = '';
   const learners: { code: string; enrolmentId: string; name: string }[] = [];
 
   const sheet = () => h.call<Sheet>('GET', `/api/assessment/v1/assessments/${examId}/sheet`, undefined, staffClaims);
 
   beforeAll(async () => {
     h = await startWebHarness();
-    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
-    periodId = years.items.find((year) => year.code === '2026-2027')!.id;
-    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
-    const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
-    const object = (code: string, type: string, labels: { fr: string; en: string }, parentId: string | null, extra: Record<string, unknown> = {}) =>
-      h.call('POST', '/api/curriculum/v1/objects', {
-        periodId,
-        code,
-        type,
-        labels,
-        ownerStructureId: owner.id,
-        ...(parentId ? { parentId } : {}),
-        ...extra,
-      });
+    const offer = await sandboxOffer(h);
+    periodId = offer.periodId;
+    const { object } = offer;
     const formation = await object('TEST-COC', 'formation', { fr: 'Licence de test des notes', en: 'Marks test bachelor' }, null);
     formationId = formation.id;
     const point = await object('TEST-COC-L1', 'year', { fr: 'Licence de test des notes, 1re année', en: 'Marks test bachelor, year 1' }, formation.id, {
@@ -78,19 +70,7 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       ['Bertin', 'Bruno'],
       ['Chevalier', 'Clara'],
     ] as const) {
-      const learner = await h.call<{ id: string; code: string }>('POST', '/api/enrolment/v1/learners?confirmNew=true', {
-        familyName,
-        givenNames,
-        birthDate: '2006-05-02',
-        birthCountry: '100',
-        sex: 'F',
-      });
-      const enrolment = await h.call('POST', '/api/enrolment/v1/enrolments', { learnerId: learner.id, pointId: point.id, origin: 'MANUELLE', regime: 'FI' });
-      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/submit`, undefined, undefined, { 'idempotency-key': `web-coc-${enrolment.id}` });
-      await h.runtime.dispatcher.drain();
-      await h.call('PUT', `/api/enrolment/v1/enrolments/${enrolment.id}/payment-status`, { paymentStatus: 'exempt' });
-      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/validate`);
-      learners.push({ code: learner.code, enrolmentId: enrolment.id, name: `${familyName.toLocaleUpperCase('fr')} ${givenNames}` });
+      learners.push(await validatedLearner(h, point.id, familyName, givenNames));
     }
     await h.runtime.dispatcher.drain();
     await saveLocalAccount(h.runtime.database.db, {
@@ -102,6 +82,7 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
     });
 
     // The teacher of the sandbox teaches the EC; its exam of session 1.
+    algoId = algo.id;
     await h.call('PUT', `/api/assessment/v1/objects/${algo.id}/teachers`, { teachers: ['teacher'] }, staffClaims);
     examId = (
       await h.call('POST', '/api/assessment/v1/assessments', { periodId, path: PATHS.algo, session: 1, code: 'EXAM', label: 'Examen final' }, staffClaims)
@@ -124,6 +105,17 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       teacherContext = await h.browser.newContext({ locale: 'fr-FR', bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const teacher = await teacherContext.newPage();
       await h.logIn(teacher, 'teacher', 'teacher-sandbox');
+      // Their home lists what they teach, each sheet with its learners and marks entered, a link to it.
+      const taught = teacher.getByTestId('my-teaching-card').getByTestId('taught-element').filter({ hasText: 'TEST-COC-ALGO' });
+      await taught.getByRole('heading', { level: 3, name: 'TEST-COC-ALGO — Algorithmique' }).waitFor();
+      expect(await taught.getByText('3 apprenants · Notes saisies : 0 sur 3').count()).toBe(1);
+      expect(await teacher.getByText('Bientôt disponible').count()).toBe(0);
+      await h.expectAccessible(teacher, 'web-teacher-home-teaching');
+      await taught.getByRole('link', { name: 'EXAM — Examen final (session 1)' }).click();
+      await teacher.getByRole('heading', { level: 2, name: 'Feuille de notes : EXAM — Examen final (session 1)' }).waitFor();
+      expect(new URL(teacher.url()).searchParams.get('assessment')).toBe(examId);
+      await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).click();
+      await teacher.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
       await teacher.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Saisie des notes' }).click();
       await teacher.getByRole('heading', { level: 1, name: 'Saisie des notes' }).waitFor();
       expect(await teacher.title()).toBe('Saisie des notes — Pégase');
@@ -193,6 +185,29 @@ describe.skipIf(chromiumPath() === undefined)('marks, juries and results, in Chr
       await staff.getByLabel('Formation').selectOption({ label: FORMATION });
       await expect.poll(() => staff.getByLabel('Élément évalué').locator('option', { hasText: 'TEST-COC-ALGO — Algorithmique' }).count()).toBe(1);
       await staff.getByLabel('Élément évalué').selectOption({ label: 'TEST-COC-ALGO — Algorithmique' });
+      // The EC's teachers: a login with a space refused on its line, then a second teacher added from the keyboard.
+      const teachers = staff.getByTestId('element-teachers');
+      await teachers.getByRole('heading', { level: 2, name: 'Enseignants de TEST-COC-ALGO — Algorithmique' }).waitFor();
+      const logins = teachers.getByLabel('Identifiants des enseignants (un par ligne)');
+      await expect.poll(() => logins.inputValue()).toBe('teacher');
+      expect(await teachers.getByTestId('teacher-list').locator('li').allTextContents()).toEqual([expect.stringMatching(/^teacher affecté par staff le /)]);
+      await logins.fill('teacher\nMarie Durand');
+      await teachers.getByRole('button', { name: 'Enregistrer les enseignants' }).click();
+      await teachers.getByText('Ligne 2 : « Marie Durand » n’est pas un identifiant', { exact: false }).first().waitFor();
+      expect(await logins.getAttribute('aria-invalid')).toBe('true');
+      await h.expectAccessible(staff, 'web-marks-teachers-error');
+      await logins.fill('teacher\nm.durand');
+      await staff.keyboard.press('Tab');
+      await staff.keyboard.press('Enter');
+      await staff
+        .getByTestId('teachers-notice')
+        .getByText(/^Enseignants de TEST-COC-ALGO — Algorithmique enregistrés : /)
+        .waitFor();
+      type Teachers = { teachers: { teacher: string }[] };
+      const assigned = await h.call<Teachers>('GET', `/api/assessment/v1/objects/${algoId}/teachers`, undefined, staffClaims);
+      expect(assigned.teachers.map((item) => item.teacher).sort()).toEqual(['m.durand', 'teacher']);
+      await expect.poll(() => teachers.getByTestId('teacher-list').locator('li').count()).toBe(2);
+      await h.expectAccessible(staff, 'web-marks-teachers');
       await staff.getByRole('button', { name: 'Nouvelle épreuve' }).click();
       const create = staff.getByRole('dialog', { name: 'Nouvelle épreuve de TEST-COC-ALGO — Algorithmique' });
       await create.getByLabel('Session').selectOption('2');

@@ -91,3 +91,68 @@ export async function startWebHarness(env: Record<string, string> = {}): Promise
     },
   };
 }
+
+export interface Labels {
+  fr: string;
+  en: string;
+}
+
+/** Creates an object of the offer (as an admin) in the period, owned by the structure; returns its id. */
+export type OfferObjectMaker = (
+  code: string,
+  type: string,
+  labels: Labels,
+  parentId: string | null,
+  extra?: Record<string, unknown>,
+) => Promise<{ id: string }>;
+
+/**
+ * Where the browser tests build their own formation: the sandbox's
+ * 2026-2027 and SCI-INFO, with a maker of objects through the curriculum's
+ * API (validate the formation, then drain, for the other modules to learn it).
+ */
+export async function sandboxOffer(h: WebHarness): Promise<{ periodId: string; object: OfferObjectMaker }> {
+  const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
+  const periodId = years.items.find((year) => year.code === '2026-2027')!.id;
+  const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
+  const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
+  const object: OfferObjectMaker = (code, type, labels, parentId, extra = {}) =>
+    h.call('POST', '/api/curriculum/v1/objects', {
+      periodId,
+      code,
+      type,
+      labels,
+      ownerStructureId: owner.id,
+      ...(parentId ? { parentId } : {}),
+      ...extra,
+    });
+  return { periodId, object };
+}
+
+/**
+ * A new learner with a validated enrolment at the point (submitted, fees
+ * waived at the desk, validated), its events delivered: the point's
+ * mandatory objects are in their cursus. `name` as the pages write it.
+ */
+export async function validatedLearner(
+  h: WebHarness,
+  pointId: string,
+  familyName: string,
+  givenNames: string,
+  birthDate = '2006-05-02',
+): Promise<{ id: string; code: string; enrolmentId: string; name: string }> {
+  const learner = await h.call<{ id: string; code: string }>('POST', '/api/enrolment/v1/learners?confirmNew=true', {
+    familyName,
+    givenNames,
+    birthDate,
+    birthCountry: '100',
+    sex: 'F',
+  });
+  const enrolment = await h.call('POST', '/api/enrolment/v1/enrolments', { learnerId: learner.id, pointId, origin: 'MANUELLE', regime: 'FI' });
+  await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/submit`, undefined, undefined, { 'idempotency-key': `web-test-${enrolment.id}` });
+  await h.runtime.dispatcher.drain();
+  await h.call('PUT', `/api/enrolment/v1/enrolments/${enrolment.id}/payment-status`, { paymentStatus: 'exempt' });
+  await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/validate`);
+  await h.runtime.dispatcher.drain();
+  return { id: learner.id, code: learner.code, enrolmentId: enrolment.id, name: `${familyName.toLocaleUpperCase('fr')} ${givenNames}` };
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { issueAccessToken, saveLocalAccount, type TokenClaims } from '@pegase/platform';
 import { chromiumPath } from '@pegase/platform/testing';
-import { startWebHarness, type WebHarness } from './harness.ts';
+import { sandboxOffer, startWebHarness, validatedLearner, type WebHarness } from './harness.ts';
 
 /**
  * Course choices in Chromium, over the sandbox. Made through the APIs as
@@ -70,20 +70,7 @@ describe.skipIf(chromiumPath() === undefined)('course choices, in Chromium', () 
 
   beforeAll(async () => {
     h = await startWebHarness();
-    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
-    const period = years.items.find((year) => year.code === '2026-2027')!;
-    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
-    const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
-    const object = (code: string, type: string, labels: { fr: string; en: string }, parentId: string | null, extra: Record<string, unknown> = {}) =>
-      h.call('POST', '/api/curriculum/v1/objects', {
-        periodId: period.id,
-        code,
-        type,
-        labels,
-        ownerStructureId: owner.id,
-        ...(parentId ? { parentId } : {}),
-        ...extra,
-      });
+    const { object } = await sandboxOffer(h);
     const formation = await object('TEST-CHC', 'formation', { fr: 'Licence de test des choix', en: 'Course choices test bachelor' }, null);
     formationId = formation.id;
     const point = await object('TEST-CHC-L1', 'year', { fr: 'Licence de test des choix, 1re année', en: 'Choices test bachelor, year 1' }, formation.id, {
@@ -96,25 +83,13 @@ describe.skipIf(chromiumPath() === undefined)('course choices, in Chromium', () 
     await h.call('POST', `/api/curriculum/v1/objects/${formation.id}/validate`);
     await h.runtime.dispatcher.drain();
 
-    /** A new learner with a validated enrolment at the point: submitted, fees waived, validated. */
-    const validatedLearner = async (familyName: string, givenNames: string) => {
-      const learner = await h.call<{ id: string; code: string }>('POST', '/api/enrolment/v1/learners?confirmNew=true', {
-        familyName,
-        givenNames,
-        birthDate: '2006-03-14',
-        birthCountry: '100',
-        sex: 'F',
-      });
-      const enrolment = await h.call('POST', '/api/enrolment/v1/enrolments', { learnerId: learner.id, pointId: point.id, origin: 'MANUELLE', regime: 'FI' });
-      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/submit`, undefined, undefined, { 'idempotency-key': `web-choices-${enrolment.id}` });
-      await h.runtime.dispatcher.drain();
-      await h.call('PUT', `/api/enrolment/v1/enrolments/${enrolment.id}/payment-status`, { paymentStatus: 'exempt' });
-      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/validate`);
-      await h.runtime.dispatcher.drain();
-      return { code: learner.code, enrolmentId: enrolment.id };
+    /** A learner validated at the point: their code and enrolment. */
+    const enrolled = async (familyName: string, givenNames: string) => {
+      const { code, enrolmentId } = await validatedLearner(h, point.id, familyName, givenNames, '2006-03-14');
+      return { code, enrolmentId };
     };
-    Object.assign(zoe, await validatedLearner('Choix', 'Zoé'));
-    Object.assign(yann, await validatedLearner('Attente', 'Yann'));
+    Object.assign(zoe, await enrolled('Choix', 'Zoé'));
+    Object.assign(yann, await enrolled('Attente', 'Yann'));
     await saveLocalAccount(h.runtime.database.db, {
       login: zoe.login,
       password: PASSWORD,

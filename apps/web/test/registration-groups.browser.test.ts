@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TokenClaims } from '@pegase/platform';
 import { chromiumPath } from '@pegase/platform/testing';
-import { startWebHarness, type WebHarness } from './harness.ts';
+import { sandboxOffer, startWebHarness, validatedLearner, type WebHarness } from './harness.ts';
 
 /**
  * Teaching groups, class lists, exemptions, credits carried over and
@@ -52,20 +52,9 @@ describe.skipIf(chromiumPath() === undefined)('teaching groups and class lists, 
 
   beforeAll(async () => {
     h = await startWebHarness();
-    const years = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/periods?type=academic-year&sort=code&limit=20');
-    periodId = years.items.find((year) => year.code === '2026-2027')!.id;
-    const structures = await h.call<{ items: { id: string; code: string }[] }>('GET', '/api/referential/v1/structures?q=SCI-INFO&sort=code&limit=50');
-    const owner = structures.items.find((structure) => structure.code === 'SCI-INFO')!;
-    const object = (code: string, type: string, labels: { fr: string; en: string }, parentId: string | null, extra: Record<string, unknown> = {}) =>
-      h.call('POST', '/api/curriculum/v1/objects', {
-        periodId,
-        code,
-        type,
-        labels,
-        ownerStructureId: owner.id,
-        ...(parentId ? { parentId } : {}),
-        ...extra,
-      });
+    const offer = await sandboxOffer(h);
+    periodId = offer.periodId;
+    const { object } = offer;
     const formation = await object('TEST-GRP', 'formation', { fr: 'Licence de test des groupes', en: 'Groups test bachelor' }, null);
     formationId = formation.id;
     const point = await object('TEST-GRP-L1', 'year', { fr: 'Licence de test des groupes, 1re année', en: 'Groups test bachelor, year 1' }, formation.id, {
@@ -84,21 +73,7 @@ describe.skipIf(chromiumPath() === undefined)('teaching groups and class lists, 
       ['Dumas', 'David'],
       ['Esnault', 'Emma'],
     ];
-    for (const [familyName, givenNames] of names) {
-      const learner = await h.call<{ id: string; code: string }>('POST', '/api/enrolment/v1/learners?confirmNew=true', {
-        familyName,
-        givenNames,
-        birthDate: '2006-05-02',
-        birthCountry: '100',
-        sex: 'F',
-      });
-      const enrolment = await h.call('POST', '/api/enrolment/v1/enrolments', { learnerId: learner.id, pointId: point.id, origin: 'MANUELLE', regime: 'FI' });
-      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/submit`, undefined, undefined, { 'idempotency-key': `web-groups-${enrolment.id}` });
-      await h.runtime.dispatcher.drain();
-      await h.call('PUT', `/api/enrolment/v1/enrolments/${enrolment.id}/payment-status`, { paymentStatus: 'exempt' });
-      await h.call('POST', `/api/enrolment/v1/enrolments/${enrolment.id}/validate`);
-      learners.push({ code: learner.code, enrolmentId: enrolment.id, name: `${familyName.toLocaleUpperCase('fr')} ${givenNames}` });
-    }
+    for (const [familyName, givenNames] of names) learners.push(await validatedLearner(h, point.id, familyName, givenNames));
     await h.runtime.dispatcher.drain();
     expect((await classList()).members).toHaveLength(5);
   }, 180_000);
