@@ -32,13 +32,23 @@ describe('loadConfig', () => {
     ['PORT', 'eighty', /PORT must be an integer between 1 and 65535 \(got "eighty"\)/],
     ['PORT', '70000', /PORT must be an integer/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\/ URL/],
-    ['PEGASE_EVENTS', 'rabbitmq://x', /PEGASE_EVENTS must be inline/],
+    ['PEGASE_EVENTS', 'rabbitmq://x', /PEGASE_EVENTS must be inline, nats:\/\/host:port or kafka:\/\/host:port/],
+    ['PEGASE_EVENTS', 'nats://broker', /PEGASE_EVENTS must be inline/],
+    ['PEGASE_EVENTS', 'kafka://a:9092,', /PEGASE_EVENTS must be inline/],
+    ['PEGASE_EVENTS_NAMESPACE', 'Pegase.Prod', /PEGASE_EVENTS_NAMESPACE must be lower-case letters/],
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of/],
     ['PEGASE_MIGRATE_ON_START', 'yes', /PEGASE_MIGRATE_ON_START must be true or false/],
   ])('refuses %s=%s with a message naming the variable and the expected form', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
+
+  it.each(['nats://127.0.0.1:4222', 'nats://n1:4222,n2:4222', 'kafka://k1.example.fr:9092,k2.example.fr:9092', 'kafka://[::1]:9092'])(
+    'takes the broker transport %s',
+    (url) => {
+      expect(loadConfig({ PEGASE_EVENTS: url }).events).toBe(url);
+    },
+  );
 
   it('documents every variable', () => {
     for (const spec of Object.values(configVariables)) {

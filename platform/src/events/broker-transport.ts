@@ -98,7 +98,7 @@ export class BrokerTransport implements EventTransport {
     for (;;) {
       if (this.relaying) await this.relaying;
       const result = await relayBatch(this.db, this.broker, this.options.batchSize ?? 100, (events) => {
-        for (const event of events) this.awaited.set(event.id, new Set(groups));
+        if (groups.length > 0) for (const event of events) this.awaited.set(event.id, new Set(groups));
       });
       if (result.error !== undefined || result.busy === true) {
         if (Date.now() > deadline)

@@ -22,6 +22,14 @@ export interface Broker {
   close(): Promise<void>;
 }
 
+/** The host:port list of a broker URL such as `kafka://k1:9092,k2:9092` (which URL parsers refuse). */
+export function brokerHosts(url: string): string[] {
+  return url
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/\/$/, '')
+    .split(',');
+}
+
 /** The key that keeps an aggregate's events in order: its subject, else the event itself. */
 export function eventKey(event: PegaseEvent): string {
   return event.subject ?? event.id;

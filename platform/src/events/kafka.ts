@@ -1,6 +1,6 @@
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import type { Logger } from '../observability/logger.ts';
-import { decodeEvent, encodeEvent, eventKey, sleep, type Broker } from './broker.ts';
+import { brokerHosts, decodeEvent, encodeEvent, eventKey, sleep, type Broker } from './broker.ts';
 import type { PegaseEvent } from './event.ts';
 
 /** Partitions of the events topic (created with the broker's default replication): up to this many replicas share a module's work. */
@@ -24,9 +24,8 @@ export class KafkaBroker implements Broker {
   private readonly loops: Promise<void>[] = [];
 
   constructor(url: string, namespace: string, logger: Logger) {
-    const parsed = new URL(url);
-    this.brokers = parsed.host.split(',');
-    this.description = `Kafka ${parsed.host}`;
+    this.brokers = brokerHosts(url);
+    this.description = `Kafka ${this.brokers.join(',')}`;
     this.namespace = namespace;
     this.logger = logger;
   }

@@ -1,7 +1,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { Logger } from '../observability/logger.ts';
-import { decodeEvent, encodeEvent, eventKey, partitionOf, sleep, type Broker } from './broker.ts';
+import { brokerHosts, decodeEvent, encodeEvent, eventKey, partitionOf, sleep, type Broker } from './broker.ts';
 import type { PegaseEvent } from './event.ts';
 
 /**
@@ -27,9 +27,9 @@ export class NatsBroker implements Broker {
   private readonly loops: Promise<void>[] = [];
 
   constructor(url: string, namespace: string, logger: Logger) {
-    const parsed = new URL(url);
-    this.servers = parsed.host.split(',').map((host) => `nats://${host}`);
-    this.description = `NATS ${parsed.host}`;
+    const hosts = brokerHosts(url);
+    this.servers = hosts.map((host) => `nats://${host}`);
+    this.description = `NATS ${hosts.join(',')}`;
     this.namespace = namespace;
     this.logger = logger;
   }
@@ -94,8 +94,9 @@ export class NatsBroker implements Broker {
           filter_subject: `${this.namespace}.events.${partition}.>`,
           // One message in flight for the whole group: the next event of the partition waits for this one.
           max_ack_pending: 1,
-          // Longer than a handler's retries, so the server does not give the event to another replica meanwhile.
-          ack_wait: ms(5 * 60_000),
+          // An event not acknowledged in 30 s (its process died, or the ack was lost in an outage) is given again;
+          // a delivery still at work (retries) says so every 10 s.
+          ack_wait: ms(30_000),
         });
         const consumer = await js.consumers.get(this.stream, durable);
         const messages = await consumer.consume({ max_messages: 1, idle_heartbeat: 1000, expires: 5000 });
@@ -103,7 +104,12 @@ export class NatsBroker implements Broker {
         try {
           for await (const message of messages) {
             backoff = 250;
-            await deliver(decodeEvent(message.string()));
+            const working = setInterval(() => message.working(), 10_000);
+            try {
+              await deliver(decodeEvent(message.string()));
+            } finally {
+              clearInterval(working);
+            }
             // Acknowledged with a reply from the server: the event is not redelivered once we go on.
             await message.ackAck();
             if (this.closed) break;
