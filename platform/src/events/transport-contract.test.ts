@@ -5,6 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/database.ts';
 import { fixtureModule, noteWritten } from '../testing/fixture-module/fixture-module.ts';
 import { createTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
+import { createTestDatabase, testServerUrl } from '../testing/test-database.ts';
+import { loadConfig } from '../config/env.ts';
+import { createLogger } from '../observability/logger.ts';
+import { createRuntime, type Runtime } from '../runtime/runtime.ts';
 import { listDeadLetters, replayDeadLetters } from './dead-letters.ts';
 import type { EventHandler } from './dispatcher.ts';
 
@@ -164,6 +168,46 @@ for (const transport of transports) {
       // A second replay finds nothing; the inbox would have refused a second effect anyway.
       expect(await replayDeadLetters(runtime.database.db, [picky], 'all')).toEqual([]);
     });
+
+    it.skipIf(!broker || testServerUrl() === undefined)(
+      "shares the work between two replicas of one database, one aggregate's events still in order and each taken once",
+      async () => {
+        const order: string[] = [];
+        const database = await createTestDatabase();
+        const namespace = `t${randomUUID().slice(0, 8)}`;
+        const replicas: Runtime[] = [];
+        try {
+          for (let n = 0; n < 2; n++) {
+            replicas.push(
+              await createRuntime({
+                config: loadConfig({ LOG_LEVEL: 'silent', PEGASE_EVENTS: transport.url!, PEGASE_EVENTS_NAMESPACE: namespace, PEGASE_EVENTS_POLL_MS: '100' }),
+                modules: [fixtureModule({ handlers: [recorder('other.order', order)] })],
+                database: database.location,
+                logger: createLogger('silent'),
+                version: 'test',
+              }),
+            );
+          }
+          runtime = replicas[0] as TestRuntime;
+          await Promise.all(
+            [1, 2, 3, 4, 5].map(async (aggregate) => {
+              for (let n = 1; n <= 8; n++) await insertEvent(`aggregate-${aggregate}`, `${aggregate}:${n}`);
+            }),
+          );
+          await expect.poll(() => order.length, { timeout: 60_000, interval: 50 }).toBe(40);
+          for (const aggregate of [1, 2, 3, 4, 5]) {
+            expect(order.filter((entry) => entry.startsWith(`${aggregate}:`)).map((entry) => Number(entry.split(':')[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          expect(order).toHaveLength(40);
+        } finally {
+          runtime = undefined as unknown as TestRuntime;
+          for (const replica of replicas) await replica.close();
+          await database.drop();
+        }
+      },
+      90_000,
+    );
 
     // The outage needs the broker that the script started (it stops and restarts it).
     const scripted = broker && transport.url !== undefined && scriptUrl(transport.script!) === transport.url;
