@@ -31,7 +31,8 @@ const MAX_ATTEMPTS = 3;
 
 for (const transport of transports) {
   const broker = transport.url !== 'inline';
-  describe.skipIf(transport.url === undefined)(`event transport contract: ${transport.name}`, () => {
+  // A broker takes seconds to form a consumer group, more on a loaded machine.
+  describe.skipIf(transport.url === undefined)(`event transport contract: ${transport.name}`, { timeout: broker ? 90_000 : 30_000 }, () => {
     let runtime: TestRuntime;
     afterEach(async () => runtime?.close());
 
