@@ -18,6 +18,8 @@
 set -euo pipefail
 # shellcheck source=lib/net.sh
 source "$(dirname "$0")/lib/net.sh"
+# shellcheck source=lib/process.sh
+source "$(dirname "$0")/lib/process.sh"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 state_dir="$root/.tmp/kafka"
@@ -80,14 +82,7 @@ launch() {
   exit 1
 }
 
-halt() {
-  pid_alive || return 0
-  local pid; pid="$(cat "$state_dir/pid")"
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$state_dir/pid"
-}
+halt() { stop_pidfile "$state_dir/pid" 150; }
 
 start() {
   fetch
