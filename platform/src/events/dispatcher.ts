@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Transaction } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { PegaseEvent } from './event.ts';
+import { eventOfRow, type OutboxRow } from './outbox.ts';
 
 /** A module's reaction to an event, run in a transaction with the inbox check. */
 export interface EventHandler {
@@ -12,14 +13,7 @@ export interface EventHandler {
   handle(event: PegaseEvent, tx: Transaction): Promise<void>;
 }
 
-interface OutboxRow extends Record<string, unknown> {
-  id: string;
-  type: string;
-  source: string;
-  subject: string | null;
-  time: string | Date;
-  data: unknown;
-  request_id: string | null;
+interface ClaimedRow extends OutboxRow {
   attempts: number;
 }
 
@@ -128,7 +122,7 @@ export class InlineDispatcher {
   async deliverBatch(): Promise<number> {
     const batchSize = this.options.batchSize ?? 100;
     const lease = this.options.leaseSeconds ?? 30;
-    const claimed = await rowsOf<OutboxRow>(
+    const claimed = await rowsOf<ClaimedRow>(
       this.db,
       sql`
       update pegase_platform.outbox o
@@ -142,7 +136,7 @@ export class InlineDispatcher {
       returning o.id, o.type, o.source, o.subject, o.time, o.data, o.request_id, o.attempts, o.position`,
     );
     const rows = claimed.sort((a, b) => Number(a['position']) - Number(b['position']));
-    const events = rows.map(toEvent);
+    const events = rows.map(eventOfRow);
     // Each consumer takes its events of the batch in outbox order, in a few transactions; consumers run side by side.
     const work = new Map<string, { handler: EventHandler; event: PegaseEvent }[]>();
     for (const event of events) {
@@ -239,15 +233,3 @@ export class InlineDispatcher {
 
 /** Events a consumer takes in one transaction: few commits under load, a small redo when one fails. */
 const CHUNK = 50;
-
-function toEvent(row: OutboxRow): PegaseEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    source: row.source,
-    subject: row.subject,
-    time: new Date(row.time).toISOString(),
-    data: row.data,
-    requestId: row.request_id,
-  };
-}

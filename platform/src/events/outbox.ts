@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
-import type { EventData, EventDefinition } from './event.ts';
+import type { EventData, EventDefinition, PegaseEvent } from './event.ts';
 
 export interface PublishOptions {
   subject?: string;
@@ -60,4 +60,28 @@ export async function writeManyToOutbox<E extends EventDefinition>(
     await tx.execute(sql`insert into pegase_platform.outbox (id, type, source, subject, data, request_id) values ${sql.join(rows, sql`, `)}`);
   }
   return ids;
+}
+
+/** An outbox row as the transports read it. */
+export interface OutboxRow extends Record<string, unknown> {
+  id: string;
+  type: string;
+  source: string;
+  subject: string | null;
+  time: string | Date;
+  data: unknown;
+  request_id: string | null;
+}
+
+/** The event an outbox row holds, as handlers and brokers get it. */
+export function eventOfRow(row: OutboxRow): PegaseEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    source: row.source,
+    subject: row.subject,
+    time: new Date(row.time).toISOString(),
+    data: row.data,
+    requestId: row.request_id,
+  };
 }

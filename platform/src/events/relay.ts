@@ -2,16 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/database.ts';
 import type { Broker } from './broker.ts';
 import type { PegaseEvent } from './event.ts';
-
-interface OutboxRow extends Record<string, unknown> {
-  id: string;
-  type: string;
-  source: string;
-  subject: string | null;
-  time: string | Date;
-  data: unknown;
-  request_id: string | null;
-}
+import { eventOfRow, type OutboxRow } from './outbox.ts';
 
 /** Any fixed number: the advisory lock that makes one relay at a time publish, so that the broker gets the outbox's order. */
 const RELAY_LOCK = 0x5e6a5e;
@@ -43,7 +34,7 @@ export async function relayBatch(db: Database, broker: Broker, batchSize: number
        where published_at is null order by position limit ${batchSize}`,
     );
     if (rows.length === 0) return { published: [] };
-    const events = rows.map(toEvent);
+    const events = rows.map(eventOfRow);
     const ids = events.map((event) => event.id);
     beforePublish?.(events);
     try {
@@ -65,16 +56,4 @@ export async function relayBatch(db: Database, broker: Broker, batchSize: number
 export async function outboxPending(db: Database): Promise<number> {
   const [row] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from pegase_platform.outbox where published_at is null`);
   return row?.n ?? 0;
-}
-
-function toEvent(row: OutboxRow): PegaseEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    source: row.source,
-    subject: row.subject,
-    time: new Date(row.time).toISOString(),
-    data: row.data,
-    requestId: row.request_id,
-  };
 }
