@@ -253,5 +253,7 @@ describe('the chart', () => {
     assert.match(refusal('web: {servedBy: payment}'), /web\.servedBy: payment is not an enabled entry/);
     assert.match(refusal('modules: [{name: all, enabled: false}]'), /enable at least one entry/);
     assert.equal(refusal('modules: [{name: all, enabled: false}, {name: payment}]'), '', 'a disabled entry is left out');
+    assert.match(refusal('modules: [{name: enrolment}, {name: payment}]'), /modules split over several Deployments need a broker/);
+    assert.equal(refusal('modules: [{name: enrolment}, {name: payment}]\nevents: {transport: "nats://nats:4222"}'), '', 'split with a broker');
   });
 });

@@ -51,6 +51,10 @@ describe('the pegase command', () => {
     const module = await runPegase(['serve', '--modules', 'referential,astrology']);
     expect(module.code).toBe(2);
     expect(module.stderr).toContain('unknown module astrology; known modules: referential');
+    // Some modules on a shared PostgreSQL with inline events would lose the others' events.
+    const split = await runPegase(['serve', '--modules', 'assessment'], { DATABASE_URL: 'postgres://pegase@127.0.0.1:1/pegase', PEGASE_EVENTS: 'inline' });
+    expect(split.code).toBe(2);
+    expect(split.stderr).toContain('needs a broker: set PEGASE_EVENTS to nats://… or kafka://…');
   });
 
   it('prints an OpenAPI document that Redocly accepts and that matches docs/api/openapi.json', async () => {

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.ts';
 import type { Command } from './command.ts';
 
 export const serveCommand: Command = {
@@ -27,6 +28,14 @@ start unless PEGASE_MIGRATE_ON_START=false.`,
     const env = { ...process.env, ...(values['port'] === undefined ? {} : { PORT: String(values['port']) }) };
     const config = loadConfig(env);
     const modules = selectModules(values['modules'] as string | undefined);
+    const { allModules } = await import('../modules.ts');
+    if (modules.length < allModules.length && config.events === 'inline' && config.databaseUrl !== undefined) {
+      // Inline delivery hands an event to the modules of the process that claims it and marks it delivered:
+      // the modules served by the other processes would never get it.
+      throw new UsageError(
+        'serving some modules (--modules) on a shared PostgreSQL needs a broker: set PEGASE_EVENTS to nats://… or kafka://… (with inline, events would reach only the modules of the process that takes them)',
+      );
+    }
     const sandbox = values['sandbox'] === true;
     const { loadSandboxIdentities, sandboxBanner } = await import('../sandbox-identities.ts');
     // The web application, when it was built (npm run build:web): served at /.
