@@ -255,5 +255,6 @@ describe('the chart', () => {
     assert.equal(refusal('modules: [{name: all, enabled: false}, {name: payment}]'), '', 'a disabled entry is left out');
     assert.match(refusal('modules: [{name: enrolment}, {name: payment}]'), /modules split over several Deployments need a broker/);
     assert.equal(refusal('modules: [{name: enrolment}, {name: payment}]\nevents: {transport: "nats://nats:4222"}'), '', 'split with a broker');
+    assert.match(refusal('shutdownTimeoutMs: 35000'), /terminationGracePeriodSeconds must exceed/);
   });
 });

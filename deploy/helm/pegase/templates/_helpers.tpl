@@ -182,6 +182,7 @@ PEGASE_EVENTS_CONCURRENCY: {{ .Values.events.concurrency | int64 | quote }}
 PEGASE_EVENTS_POLL_MS: {{ .Values.events.pollMs | int64 | quote }}
 PEGASE_MIGRATE_ON_START: {{ include "pegase.migrateOnStart" . | quote }}
 PEGASE_SHUTDOWN_TIMEOUT_MS: {{ .Values.shutdownTimeoutMs | int64 | quote }}
+PEGASE_SHUTDOWN_DELAY_MS: {{ .Values.shutdownDelayMs | int64 | quote }}
 PEGASE_BODY_LIMIT_BYTES: {{ .Values.bodyLimitBytes | int64 | quote }}
 PEGASE_TRUST_PROXY: {{ .Values.ingress.enabled | quote }}
 {{- with include "pegase.publicUrl" . }}
