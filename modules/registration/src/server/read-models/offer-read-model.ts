@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { EventHandler, Transaction } from '@pegase/platform';
 import { curriculumEvents, type FormationTree, type TrainingObject } from '@pegase/curriculum/contract';
+import { keepValidatedPaths } from '@pegase/curriculum/contract/read-model';
 import { objects, paths, seats } from '../shared/tables.ts';
 
 function objectValues(object: TrainingObject) {
@@ -52,16 +53,7 @@ export function offerReadModel(): EventHandler[] {
             .onConflictDoUpdate({ target: objects.id, set: values });
           await keepSeats(tx, object);
         }
-        const periodId = tree.objects[0]?.periodId;
-        if (periodId === undefined || tree.nodes.length === 0) return;
-        // Set-based: a formation may hold thousands of paths.
-        await tx.execute(sql`
-          insert into ${paths} (period_id, path, object_id, parent_path, position, depth)
-          select ${periodId}::uuid, node.path, node.object_id, node.parent_path, node.position, node.depth
-            from jsonb_to_recordset(${JSON.stringify(tree.nodes.map((node) => ({ path: node.path, object_id: node.objectId, parent_path: node.parentPath, position: node.position, depth: node.depth })))}::jsonb)
-                 as node (path text, object_id uuid, parent_path text, position integer, depth integer)
-          on conflict (period_id, path) do update set object_id = excluded.object_id, parent_path = excluded.parent_path,
-                                                     position = excluded.position, depth = excluded.depth`);
+        await keepValidatedPaths(tx, paths, tree);
       },
     },
     {
