@@ -166,6 +166,11 @@ describe('the chart', () => {
     assert.ok(!autoscaled.includes('pegase-curriculum'), 'curriculum turned its autoscaler off');
     assert.equal(named(objects, 'Deployment', 'pegase-curriculum').spec.replicas, 2);
     assert.equal(named(objects, 'HorizontalPodAutoscaler', 'pegase-enrolment').spec.maxReplicas, 20);
+    // Enrolment also follows the enrolments themselves: the business events a second each pod commits.
+    assert.deepEqual(
+      named(objects, 'HorizontalPodAutoscaler', 'pegase-enrolment').spec.metrics.map((m: any) => m.resource?.name ?? m.pods.metric.name),
+      ['cpu', 'pegase_http_requests_per_second', 'pegase_business_events_per_second'],
+    );
     assert.equal(named(objects, 'HorizontalPodAutoscaler', 'pegase-documents').spec.metrics[0].resource.target.averageUtilization, 60);
     assert.equal(named(objects, 'PodDisruptionBudget', 'pegase-assessment').spec.maxUnavailable, 2);
     assert.deepEqual(container(named(objects, 'Deployment', 'pegase-assessment')).env.at(-1), { name: 'LOG_LEVEL', value: 'debug' });

@@ -63,6 +63,17 @@ describe('the HTTP kernel', () => {
     expect(metrics.body).toContain('process_cpu_seconds_total');
   });
 
+  it('counts the business events of committed changes, by type, not those of a rolled-back one', async () => {
+    const committed = async () => {
+      const line = /^pegase_events_committed_total\{[^}]*type="fixture\.note\.written"[^}]*\} (\d+)$/m.exec((await runtime.request('GET', '/metrics')).body);
+      return Number(line?.[1] ?? 0);
+    };
+    const before = await committed();
+    expect((await runtime.request('POST', '/api/fixture/v1/notes', { text: 'counted' })).statusCode).toBe(201);
+    expect((await runtime.request('POST', '/api/fixture/v1/notes', { text: 'rolled back', failAfterWrite: true })).statusCode).toBe(422);
+    expect(await committed()).toBe(before + 1);
+  });
+
   it('generates OpenAPI 3.1 with each route’s access rule and problem responses', async () => {
     const doc = (await runtime.request('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -25,7 +25,7 @@ import { createProvider } from '../idp/provider.ts';
 import { sharedSecret } from '../idp/secrets.ts';
 import type { Role } from '../auth/principal.ts';
 import { embeddedVerifier, externalVerifier, type TokenVerifier } from '../auth/verifier.ts';
-import { createMetrics } from '../observability/metrics.ts';
+import { createMetrics, type Metrics } from '../observability/metrics.ts';
 
 export const PLATFORM_SCHEMA = 'pegase_platform';
 
@@ -133,7 +133,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       retryMs: config.eventsRetryMs,
     });
     const contexts = new Map<string, ModuleContext>();
-    for (const module of modules) contexts.set(module.name, moduleContext(module, database, dispatcher, logger, config.oidcIssuer === undefined));
+    const metrics = withOutboxGauge(createMetrics(), database.db);
+    for (const module of modules) contexts.set(module.name, moduleContext(module, database, dispatcher, logger, config.oidcIssuer === undefined, metrics));
     for (const module of modules) for (const handler of module.handlers?.(contexts.get(module.name)!) ?? []) dispatcher.register(handler);
 
     if (options.sandbox === true) {
@@ -149,7 +150,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const ready = readiness(database, migrations, () => keys.ensureKey());
     const app = await buildHttpApp({
       logger,
-      metrics: withOutboxGauge(createMetrics(), database.db),
+      metrics,
       modules: modules.map((module) => ({ module, context: contexts.get(module.name)! })),
       readiness: ready,
       verifier,
@@ -255,7 +256,22 @@ export function moduleEventHandlers(modules: PegaseModule[], database: DatabaseH
 /** Files live in the database until an object-storage FileStore is configured. */
 const fileStore = new DatabaseFileStore();
 
-function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatcher: EventTransport, logger: Logger, embedded: boolean): ModuleContext {
+/** The events each open transaction of a module context announced, counted once it commits. */
+const announcedIn = new WeakMap<object, Map<string, number>>();
+
+function announce(tx: object, type: string, count: number): void {
+  const announced = announcedIn.get(tx);
+  if (announced !== undefined) announced.set(type, (announced.get(type) ?? 0) + count);
+}
+
+function moduleContext(
+  module: PegaseModule,
+  database: DatabaseHandle,
+  dispatcher: EventTransport,
+  logger: Logger,
+  embedded: boolean,
+  metrics?: Metrics,
+): ModuleContext {
   return {
     module: module.name,
     db: database.db,
@@ -270,8 +286,13 @@ function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatche
       ofLearner: (tx, learnerCode) => accountsOfLearner(tx, learnerCode),
     },
     async transaction(work) {
-      const result = await database.db.transaction(work);
+      const announced = new Map<string, number>();
+      const result = await database.db.transaction((tx) => {
+        announcedIn.set(tx, announced);
+        return work(tx);
+      });
       dispatcher.wake();
+      for (const [type, count] of announced) metrics?.eventsCommitted.inc({ type }, count);
       return result;
     },
     async publish(tx, definition, data, change) {
@@ -280,6 +301,7 @@ function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatche
       const event = outboxInsert(id, module.name, definition, data, { subject: change.subject, requestId: change.origin.requestId });
       const audit = auditInsert(module.name, [auditRecordOf(definition.type, change.subject, asRecord(change.before), asRecord(data)!)], change.origin);
       await tx.execute(sql`with event as (${event}) ${audit}`);
+      announce(tx, definition.type, 1);
       return id;
     },
     async publishMany(tx, definition, items, origin) {
@@ -290,6 +312,7 @@ function moduleContext(module: PegaseModule, database: DatabaseHandle, dispatche
         items.map((item) => auditRecordOf(definition.type, item.subject, asRecord(item.before), asRecord(item.data)!)),
         origin,
       );
+      announce(tx, definition.type, items.length);
       return ids;
     },
   };
